@@ -1,0 +1,39 @@
+"""Pelican settings for the demo county. A county copies this file and changes the top block.
+
+Gongkai's own settings are the GONGKAI_* names: see plugins/gongkai/settings.py for
+every one, with its type and meaning.
+"""
+
+# -- What a county changes ---------------------------------------------------------
+SITENAME = "青川县政务村务公开"
+SITEURL = ""  # e.g. "https://gongkai.qingchuan.gov.cn" when publishing; "" for local preview
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANG = "zh-CN"
+GONGKAI_LANGUAGE = "zh_CN"
+
+# -- How Gongkai uses Pelican (a county leaves this alone) -----------------------------
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "themes/gongkai"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["gongkai"]
+
+# Records are read by the gongkai plugin, not as Pelican articles; only site-wide pages are
+# Pelican's. Its own feeds, archives and tag/category/author pages are off: Gongkai writes
+# its own, keyed to the disclosure catalogue.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+PAGE_URL = "pages/{slug}.html"
+PAGE_SAVE_AS = "pages/{slug}.html"
+DIRECT_TEMPLATES = []
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = FEED_ATOM = FEED_RSS = None
+DEFAULT_PAGINATION = False
+DELETE_OUTPUT_DIRECTORY = False  # publish.py builds into a fresh folder and swaps it in
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+RELATIVE_URLS = True

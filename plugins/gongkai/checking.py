@@ -1,0 +1,29 @@
+"""Reporting a problem about one record at the line of the field it concerns."""
+
+from __future__ import annotations
+
+from .problems import Problems
+from .reading.yamltext import line_of
+from .schema import RecordSchema
+
+
+class Checker:
+    """What a type's checks use to speak: ``error(('income', 2, 'amount'), '…')``."""
+
+    def __init__(self, problems: Problems, schema: RecordSchema, path: str, data: dict):
+        self.problems = problems
+        self.schema = schema
+        self.path = path
+        self.data = data
+
+    def line(self, field_path=()) -> int:
+        return line_of(self.data, tuple(field_path), 1)
+
+    def label(self, field_path) -> str:
+        return self.schema.label(tuple(field_path))
+
+    def error(self, field_path, message: str) -> None:
+        self.problems.error(self.path, self.line(field_path), message)
+
+    def warning(self, field_path, message: str) -> None:
+        self.problems.warning(self.path, self.line(field_path), message)

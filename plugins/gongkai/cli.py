@@ -1,0 +1,60 @@
+"""publish.py's command line: dispatch to one module per command, never a traceback.
+
+Exit status (spec §3): 0 clean (warnings allowed), 1 content errors, 2 usage or
+environment errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .project import UsageError
+
+COMMANDS = ("check", "build", "serve", "new", "mask")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own exit code is already 2; say it in Chinese too
+        self.print_usage(sys.stderr)
+        print(f"publish.py: 命令写法不对：{message}（publish.py --help 查看用法）", file=sys.stderr)
+        sys.exit(2)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = _Parser(prog="publish.py", description="公开：把村务、政务公开记录生成静态网站")
+    sub = top.add_subparsers(dest="command", required=True, metavar="命令", parser_class=_Parser)
+    for name in COMMANDS:
+        module = importlib.import_module(f".commands.{name}", __package__)
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return top
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageError as error:
+        print(f"publish.py: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("publish.py: 已中断", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"publish.py: 读写文件出错：{error.strerror}（{error.filename}）", file=sys.stderr)
+        return 2
+    except Exception as error:  # a bug of ours: one line for the clerk, details for the IT office
+        print(f"publish.py: 程序内部错误（{type(error).__name__}: {error}）：请把这一行发给县信息中心；"
+              "设置环境变量 GONGKAI_DEBUG=1 可看详细信息", file=sys.stderr)
+        if _debug():
+            raise
+        return 2
+
+
+def _debug() -> bool:
+    import os
+
+    return os.environ.get("GONGKAI_DEBUG") == "1"

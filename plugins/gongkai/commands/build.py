@@ -1,0 +1,73 @@
+"""publish.py build: check, build into a fresh folder, and swap it in only on success.
+
+A failed build (content errors, or anything else) leaves the previous output exactly
+as it was: the new site is written beside it and renamed into place at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import sys
+from pathlib import Path
+
+from pelican import Pelican
+
+from ..load import load_site
+from ..project import Project, open_project
+from .check import print_problems, summary
+
+HELP = "检查并生成网站（出错时保留上一次生成的网站）"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--content", help="内容文件夹（默认 content）")
+    parser.add_argument("--output", help="输出文件夹（默认 output）")
+    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
+
+
+def run(args) -> int:
+    project = open_project(content=args.content, output=args.output, config=args.config)
+    return build(project)
+
+
+def build(project: Project, quiet: bool = False) -> int:
+    site, problems = load_site(project.content, project.settings)
+    print_problems(problems)
+    if problems.errors:
+        print(summary(problems, len(site.records)) + "；网站没有更新", file=sys.stderr)
+        return 1
+    staging = _staging_dir(project.output)
+    try:
+        render(project, site, staging)
+        swap_in(staging, project.output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if not quiet:
+        print(f"{summary(problems, len(site.records))}；网站已生成到 {project.output}", file=sys.stderr)
+    return 0
+
+
+def render(project: Project, site, into: Path) -> None:
+    """Run Pelican (with our generator and writers) into ``into``."""
+    settings = dict(project.pelican, OUTPUT_PATH=str(into), GONGKAI_SITE=site)
+    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's English progress lines
+        Pelican(settings).run()
+
+
+def _staging_dir(output: Path) -> Path:
+    staging = output.with_name(f".{output.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    return staging
+
+
+def swap_in(new: Path, output: Path) -> None:
+    """Replace ``output`` with ``new`` by two renames: never a half-written output folder."""
+    old = output.with_name(f".{output.name}.previous")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    new.rename(output)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,37 @@
+"""publish.py check: read and check every record; print every problem; build nothing."""
+
+from __future__ import annotations
+
+import sys
+
+from ..load import load_site
+from ..problems import Problems
+from ..project import open_project
+
+HELP = "检查全部记录，列出所有问题，不生成网站"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--content", help="内容文件夹（默认 content）")
+    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
+
+
+def print_problems(problems: Problems, stream=None) -> None:
+    stream = stream or sys.stdout
+    for problem in problems.sorted():
+        print(problem, file=stream)
+
+
+def summary(problems: Problems, record_count: int) -> str:
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    if errors:
+        return f"共 {errors} 个错误、{warnings} 个警告：请按上面每一行的提示改正后再试"
+    return f"检查通过：{record_count} 条记录，{warnings} 个警告"
+
+
+def run(args) -> int:
+    project = open_project(content=args.content, config=args.config)
+    site, problems = load_site(project.content, project.settings)
+    print_problems(problems)
+    print(summary(problems, len(site.records)), file=sys.stderr)
+    return 1 if problems.errors else 0

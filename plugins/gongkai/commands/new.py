@@ -1,0 +1,61 @@
+"""publish.py new <type> --org <slug>: a commented Chinese template for a clerk to fill in."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..load import ORG_FILE
+from ..project import UsageError, open_project
+from ..schema import RECORD_TYPES
+
+HELP = "按模板新建一条记录（带中文注释）"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "new"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("type", choices=RECORD_TYPES, help="记录类型")
+    parser.add_argument("--org", required=True, help="机构文件夹名，例如 xiaohe-village")
+    parser.add_argument("--name", help="新文件名（不含扩展名）；默认按日期和类型命名")
+    parser.add_argument("--content", help="内容文件夹（默认 content）")
+    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
+
+
+def schema_url(project, target: Path, record_type: str) -> str:
+    """Where the clerk's editor finds the schema: the published site, else the local build."""
+    site_url = project.settings.site_url
+    if site_url:
+        return f"{site_url}/schemas/{record_type}.json"
+    local = project.output / "schemas" / f"{record_type}.json"
+    return Path(os.path.relpath(local, target.parent)).as_posix()
+
+
+def target_path(org_dir: Path, record_type: str, name: str | None) -> Path:
+    if record_type == "org":
+        return org_dir / ORG_FILE
+    template = next(TEMPLATES.glob(f"{record_type}.*"))
+    stem = name or f"{date.today().isoformat()}-{record_type}"
+    return org_dir / record_type / f"{stem}{template.suffix}"
+
+
+def run(args) -> int:
+    project = open_project(content=args.content, config=args.config)
+    org_dir = project.content / "orgs" / args.org
+    if args.type != "org" and not (org_dir / ORG_FILE).is_file():
+        raise UsageError(f"机构 {args.org} 不存在（没有 {org_dir / ORG_FILE}）：请先运行 publish.py new org --org {args.org}")
+    target = target_path(org_dir, args.type, args.name)
+    if target.exists():
+        raise UsageError(f"{target} 已经存在：请用 --name 换一个文件名")
+    template = next(TEMPLATES.glob(f"{args.type}.*")).read_text("utf-8")
+    line = f"# yaml-language-server: $schema={schema_url(project, target, args.type)}\n"
+    if template.startswith("---\n"):
+        text = "---\n" + line + template[4:]
+    else:
+        text = line + template
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"已新建 {target}：请按注释修改后运行 publish.py check", file=sys.stderr)
+    print(target)
+    return 0

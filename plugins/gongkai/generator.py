@@ -1,0 +1,42 @@
+"""The Pelican generator that turns the checked model into files.
+
+``generate_context`` takes the ``Site`` that ``publish.py build`` already loaded and
+checked (or loads it, when Pelican is run directly); ``generate_output`` hands it to each
+writer in ``writers.WRITERS`` in turn.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .load import load_site
+from .problems import Problems
+from .settings import Settings
+from .writers import WRITERS, Output
+
+
+class ContentErrors(Exception):
+    """The content has errors: nothing may be written."""
+
+    def __init__(self, problems: Problems):
+        super().__init__("\n".join(map(str, problems.errors)))
+        self.problems = problems
+
+
+class RecordGenerator(Generator):
+    def generate_context(self) -> None:
+        site = self.settings.get("GONGKAI_SITE")
+        if site is None:
+            site, problems = load_site(Path(self.path), Settings.from_pelican(self.settings))
+            if problems.errors:
+                raise ContentErrors(problems)
+        self.site = site
+        self.context["gongkai"] = site
+
+    def generate_output(self, writer) -> None:
+        self.site.pages = sorted(self.context.get("pages", []), key=lambda p: p.slug)
+        output = Output(Path(self.output_path), self.env, self.site)
+        for write in WRITERS:
+            write(self.site, output)

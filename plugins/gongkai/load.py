@@ -1,0 +1,343 @@
+"""Read and check the whole content folder into a ``Site``: the one pass every build makes.
+
+The pipeline, each step a function below:
+
+1. ``gather``: list org folders and their record files (sorted: output never depends
+   on the order the disk lists files in);
+2. ``read_orgs``: every ``org.yaml``, then the tree (parents, cycles, one top);
+3. ``read_records``: every record file through its schema into a ``Record``;
+4. ``check_records``: columns, attachments, privacy, the type's own rules;
+5. ``check_across``: references, duplicate identities and the types' cross-record rules.
+
+Problems are collected, never raised: the caller decides what errors mean.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from . import identity, privacy
+from .checking import Checker
+from .markup import Markup, first_paragraph
+from .model import Attachment, Org, Record, Site
+from .problems import Problems
+from .reading.source import RECORD_SUFFIXES, SourceFile, read_source
+from .schema import RECORD_TYPES, Schemas
+from .settings import Settings
+from .types import MODULES
+
+ORG_FILE = "org.yaml"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REFERENCES = {"policy": {"replaced_by": "policy", "interpretation": None},
+              "procurement": {"tender": "procurement", "award": "procurement"}}
+
+
+@dataclass
+class OrgFolder:
+    slug: str
+    path: Path
+    record_files: list[Path]
+
+
+@dataclass
+class Loaded:
+    """A record read and schema-checked, waiting for the org-level checks."""
+
+    record: Record
+    checker: Checker
+    source: SourceFile
+    valid: bool = False  # passed its own checks: goes on to the cross-record ones and the site
+
+
+def load_site(content_dir: Path, settings: Settings, problems: Problems | None = None) -> tuple[Site, Problems]:
+    problems = problems if problems is not None else Problems()
+    content_dir = Path(content_dir)
+    schemas = Schemas()
+    folders = gather(content_dir, problems)
+    orgs = read_orgs(folders, content_dir, schemas, problems)
+    loaded = read_records(folders, orgs, content_dir, schemas, problems)
+    check_records(loaded, content_dir, settings, problems)
+    by_index_no = check_across(loaded, problems)
+    records = sorted((item.record for item in loaded if item.valid), key=lambda r: r.sort_key)
+    for org in orgs.values():
+        org.records.sort(key=lambda r: r.sort_key)
+    return Site(settings, content_dir, orgs, records, by_index_no, schemas), problems
+
+
+# 1 ------------------------------------------------------------------------------------
+
+def _walk_sorted(folder: Path):
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def gather(content_dir: Path, problems: Problems) -> list[OrgFolder]:
+    orgs_dir = content_dir / "orgs"
+    if not orgs_dir.is_dir():
+        problems.error("orgs", 1, f"内容文件夹 {content_dir} 里没有 orgs 文件夹：每个村、乡镇、部门在 orgs/ 下各有一个文件夹")
+        return []
+    folders = []
+    for entry in sorted(orgs_dir.iterdir()):
+        relative = entry.relative_to(content_dir).as_posix()
+        if entry.name.startswith("."):
+            continue
+        if not entry.is_dir():
+            if entry.suffix in RECORD_SUFFIXES:
+                problems.error(relative, 1, "记录要放在机构自己的文件夹里（orgs/<机构文件夹>/…），不能直接放在 orgs/ 下")
+            continue
+        if not _SLUG.match(entry.name):
+            problems.error(relative, 1, f"机构文件夹名“{entry.name}”只能用小写英文字母、数字和“-”（它会成为网址），例如 xiaohe-village")
+            continue
+        files = [f for f in _walk_sorted(entry) if f.suffix in RECORD_SUFFIXES]
+        folders.append(OrgFolder(entry.name, entry, files))
+    return folders
+
+
+# 2 ------------------------------------------------------------------------------------
+
+def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) -> dict[str, Org]:
+    orgs: dict[str, Org] = {}
+    lines: dict[str, Checker] = {}
+    for folder in folders:
+        org_file = folder.path / ORG_FILE
+        if not org_file.is_file():
+            problems.error(f"orgs/{folder.slug}", 1, f"机构文件夹 {folder.slug} 里缺少 {ORG_FILE}（机构概况）：可用 publish.py new org --org {folder.slug} 生成")
+            continue
+        source = read_source(org_file, content_dir, problems)
+        if source is None:
+            continue
+        checker = Checker(problems, schemas["org"], source.path, source.data)
+        if source.data.get("type") != "org":
+            checker.error(("type",), f"{ORG_FILE} 是机构概况：第一行应写 type: org")
+            continue
+        if not _report_schema(checker, source.data):
+            continue
+        data = source.data
+        scan_privacy(checker, source, frozenset(_digits(p) for p in data["phones"]))
+        orgs[folder.slug] = Org(
+            slug=folder.slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
+            code=data.get("code", folder.slug), address=data["address"], hours=data["hours"],
+            phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
+        lines[folder.slug] = checker
+    link_tree(orgs, lines, problems)
+    return orgs
+
+
+def link_tree(orgs: dict[str, Org], checkers: dict[str, Checker], problems: Problems) -> None:
+    """Parents exist, no org is its own ancestor, and exactly one org is the top."""
+    for org in orgs.values():
+        if org.parent_slug is None:
+            continue
+        parent = orgs.get(org.parent_slug)
+        if parent is None:
+            checkers[org.slug].error(("parent",), f"「上级机构」“{org.parent_slug}”不存在：请写上级机构的文件夹名（{'、'.join(sorted(orgs))}）")
+            continue
+        org.parent = parent
+        parent.children.append(org)
+    for org in orgs.values():
+        seen, node = {org.slug}, org.parent
+        while node is not None:
+            if node.slug in seen:
+                checkers[org.slug].error(("parent",), f"「上级机构」形成了循环（{org.slug} → … → {node.slug}）：请改正上级机构")
+                org.parent.children.remove(org)
+                org.parent = None
+                org.parent_slug = "(循环)"
+                break
+            seen.add(node.slug)
+            node = node.parent
+    tops = [o for o in orgs.values() if o.parent_slug is None]
+    if orgs and len(tops) != 1:
+        where = tops[1] if len(tops) > 1 else next(iter(orgs.values()))
+        names = "、".join(o.slug for o in tops) or "没有"
+        problems.error(where.source_path, checkers[where.slug].line(("parent",)) if len(tops) > 1 else 1,
+                       f"全站只能有一个最上级机构（不写 parent 的，通常是县）：现在是 {names}；其余机构请写上级机构 parent")
+    for org in orgs.values():
+        org.children.sort(key=lambda o: (o.kind, o.slug))
+
+
+# 3 ------------------------------------------------------------------------------------
+
+def read_records(folders, orgs: dict[str, Org], content_dir: Path, schemas: Schemas, problems: Problems) -> list[Loaded]:
+    markup = Markup()
+    loaded = []
+    for folder in folders:
+        org = orgs.get(folder.slug)
+        for file in folder.record_files:
+            if file.name == ORG_FILE and file.parent == folder.path:
+                continue
+            source = read_source(file, content_dir, problems)
+            if source is None:
+                continue
+            item = _record(source, folder, org, schemas, markup, problems)
+            if item is not None:
+                loaded.append(item)
+    return loaded
+
+
+def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Schemas, markup: Markup, problems: Problems):
+    data = source.data
+    record_type = data.get("type")
+    if record_type not in RECORD_TYPES:
+        line = data.key_lines.get("type", 1)
+        if record_type is None:
+            problems.error(source.path, 1, f"缺少「记录类型」（type）：第一行写 type: 加类型，可用的类型：{'、'.join(RECORD_TYPES[1:])}")
+        else:
+            problems.error(source.path, line, f"不认识的记录类型“{record_type}”：可用的类型：{'、'.join(RECORD_TYPES[1:])}")
+        return None
+    checker = Checker(problems, schemas[record_type], source.path, data)
+    if record_type == "org":
+        checker.error(("type",), f"机构概况只能写在机构文件夹的 {ORG_FILE} 里：这个文件请改成其他类型，或移到 orgs/<机构>/{ORG_FILE}")
+        return None
+    if "org" in data and data["org"] != folder.slug:
+        checker.error(("org",), f"记录写的机构“{data['org']}”与它所在的文件夹“{folder.slug}”不符：记录只能属于它所在的机构，"
+                      f"请把文件移到 orgs/{data['org']}/ 下，或删去 org 这一行")
+        return None
+    if not _report_schema(checker, data) or org is None:
+        return None
+    key = identity.record_key(Path(source.path).relative_to(f"orgs/{folder.slug}").as_posix())
+    index_no = identity.index_no(org.code, record_type, org.slug, key, data.get("index_no"))
+    body = data.get("body", "") or source.body
+    record = Record(
+        type=record_type, org=org, title=data["title"], date=date.fromisoformat(data["date"]),
+        updated=_parse_updated(data.get("updated")), category="", summary=data.get("summary") or first_paragraph(body),
+        tags=list(data.get("tags", ())), attachments=[], body_html=markup.to_html(body), index_no=index_no,
+        url=identity.record_url(org.slug, record_type, index_no), source_path=source.path, sha256=source.sha256,
+        data=data)
+    return Loaded(record, checker, source)
+
+
+def _report_schema(checker: Checker, data) -> bool:
+    findings = checker.schema.findings(data)
+    for finding in findings:
+        checker.error(finding.path, finding.message)
+    return not findings
+
+
+def _parse_updated(value):
+    if value is None:
+        return None
+    return datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
+
+
+# 4 ------------------------------------------------------------------------------------
+
+def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings, problems: Problems) -> None:
+    own_phones = {}
+    for item in loaded:
+        record, checker = item.record, item.checker
+        org = record.org
+        if org.slug not in own_phones:
+            own_phones[org.slug] = frozenset(_digits(p) for p in org.phones)
+        before = problems.error_count
+        check_column(record, checker, settings)
+        record.attachments = check_attachments(record, checker, item.source, content_dir)
+        scan_privacy(checker, item.source, own_phones[org.slug])
+        MODULES[record.type].check(record, checker)
+        item.valid = problems.error_count == before
+        if item.valid:
+            org.records.append(record)
+
+
+def check_column(record: Record, checker: Checker, settings: Settings) -> None:
+    columns = settings.columns_for(record.org.kind)
+    category = record.data.get("category") or settings.default_column(record.org.kind, record.type)
+    if category not in columns:
+        checker.error(("category",), f"「公开栏目」“{category}”不在{record.org.name}的公开目录里：可用的栏目：{'、'.join(columns)}")
+    record.category = category
+
+
+def check_attachments(record: Record, checker: Checker, source: SourceFile, content_dir: Path) -> list[Attachment]:
+    org_dir = (content_dir / "orgs" / record.org.slug).resolve()
+    record_dir = (content_dir / source.path).parent
+    found = []
+    for key in ("attachments", "forms"):
+        for i, item in enumerate(record.data.get(key, ())):
+            file = (record_dir / item["file"]).resolve()
+            if not file.is_relative_to(org_dir):
+                checker.error((key, i, "file"), f"附件“{item['file']}”在本机构文件夹之外：附件要放在 orgs/{record.org.slug}/ 里")
+            elif not file.is_file():
+                checker.error((key, i, "file"), f"附件文件“{item['file']}”不存在：请把文件放到 {Path(source.path).parent.as_posix()}/ 下的这个位置，或改正文件名")
+            else:
+                inside = file.relative_to(org_dir).as_posix()
+                found.append(Attachment(item["file"], item.get("title") or file.name, f"orgs/{record.org.slug}/{inside}",
+                                        f"{record.org.slug}/files/{inside}", file.stat().st_size))
+    return found
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, path + (i,))
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str]) -> None:
+    for path, text in _strings(source.data):
+        if path[:1] == ("phones",):
+            continue
+        for finding in privacy.scan(text, own_phones):
+            checker.error(path, f"{checker.label(path)}里有{finding.what}（{finding.shown}）：{finding.fix}。"
+                          f"可运行 publish.py mask {source.path} 自动处理")
+    for finding in privacy.scan(source.body, own_phones):
+        line = source.body_line + source.body.count("\n", 0, finding.start)
+        checker.problems.error(source.path, line, f"「正文」里有{finding.what}（{finding.shown}）：{finding.fix}。"
+                               f"可运行 publish.py mask {source.path} 自动处理")
+
+
+# 5 ------------------------------------------------------------------------------------
+
+def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
+    checkers = {id(item.record): item.checker for item in loaded}
+    published = [item for item in loaded if item.valid]
+    by_index_no: dict[str, Record] = {}
+    by_path: dict[str, Record] = {}
+    for item in published:
+        record = item.record
+        if record.index_no in by_index_no:
+            item.checker.error(("index_no",), f"索引号 {record.index_no} 与 {by_index_no[record.index_no].source_path} 重复："
+                               "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
+            continue
+        by_index_no[record.index_no] = record
+        relative = record.source_path.removeprefix("orgs/")
+        by_path[relative] = by_path[relative.rsplit(".", 1)[0]] = record
+    for item in published:
+        resolve_references(item, by_index_no, by_path)
+    for record_type, module in MODULES.items():
+        if hasattr(module, "check_across"):
+            module.check_across([i.record for i in published if i.record.type == record_type],
+                                lambda r: checkers[id(r)])
+    return by_index_no
+
+
+def resolve_references(item: Loaded, by_index_no: dict, by_path: dict) -> None:
+    record = item.record
+    record.derived.setdefault("refs", {})
+    for key, wanted_type in REFERENCES.get(record.type, {}).items():
+        ref = record.data.get(key)
+        if ref is None:
+            continue
+        target = by_index_no.get(ref) or by_path.get(ref) or by_path.get(f"{record.org.slug}/{ref}")
+        label = item.checker.label((key,))
+        if target is None:
+            item.checker.error((key,), f"{label}“{ref}”找不到：请写那条记录的索引号，或它的文件路径（例如 {record.source_path.removeprefix('orgs/')}）")
+        elif wanted_type and target.type != wanted_type:
+            item.checker.error((key,), f"{label}“{ref}”是一条{target.type_label}，应当指向{ {'policy': '政策文件', 'procurement': '采购记录'}[wanted_type]}")
+        elif key in ("tender", "award") and target.data.get("stage") != key:
+            item.checker.error((key,), f"{label}“{ref}”不是{ {'tender': '采购公告', 'award': '中标结果'}[key]}（它的阶段是 {target.data.get('stage')}）")
+        else:
+            record.derived["refs"][key] = target

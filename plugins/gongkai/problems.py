@@ -1,0 +1,55 @@
+"""Problems found in content, reported the way spec §3 promises clerks.
+
+One line per problem, ``path:line: 错误: message`` or ``警告:``; every problem of every
+file in one run, sorted so the output reads file by file, top to bottom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "错误"
+WARNING = "警告"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    level: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+
+
+class Problems:
+    """Collects problems while the content is read and checked."""
+
+    def __init__(self) -> None:
+        self._items: list[Problem] = []
+        self.error_count = 0
+
+    def error(self, path: str, line: int, message: str) -> None:
+        self._items.append(Problem(path, line, ERROR, message))
+        self.error_count += 1
+
+    def warning(self, path: str, line: int, message: str) -> None:
+        self._items.append(Problem(path, line, WARNING, message))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self._items if p.level == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self._items if p.level == WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self._items))
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)

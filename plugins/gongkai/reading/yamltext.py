@@ -1,0 +1,122 @@
+"""YAML as clerks write it, read the way a disclosure needs it.
+
+* Through libyaml's C parser (``CSafeLoader``): parsing is the hot path of a build.
+* Every mapping and list remembers the line of each key and item, so a problem
+  deep inside a record can be reported at the clerk's line.
+* Numbers with a fraction become ``Decimal`` straight from the YAML text: money is
+  never binary floating point (``1200.10`` stays ``1200.10``).
+* Dates stay the text the clerk wrote (``2026-02-30`` too); the model parses them and
+  says which ones do not exist, instead of the parser failing on the whole file.
+* YAML 1.1's sexagesimal numbers are switched off: office hours ``8:30`` stay text.
+* A key written twice is an error, not a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - libyaml is a declared requirement
+    from yaml import SafeLoader as _BaseLoader
+
+
+class LineDict(dict):
+    """A mapping that knows the line of itself and of each of its keys."""
+
+    __slots__ = ("line", "key_lines")
+
+
+class LineList(list):
+    """A list that knows the line of itself and of each of its items."""
+
+    __slots__ = ("line", "item_lines")
+
+
+class DuplicateKey(Exception):
+    def __init__(self, key, line):
+        super().__init__(key)
+        self.key = key
+        self.line = line
+
+
+_INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+class RecordLoader(_BaseLoader):
+    """CSafeLoader with line-aware containers, Decimal numbers and text dates."""
+
+
+# Resolvers are class-level state: give RecordLoader its own copy, then replace the
+# int, float and timestamp rules with the ones described in the module docstring.
+RecordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                           "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+RecordLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+RecordLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
+
+
+def _construct_decimal(loader, node):
+    text = node.value.replace("_", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # .inf / .nan: keep the text so the schema calls it not a number
+        return node.value
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in mapping:
+            raise DuplicateKey(key, key_node.start_mark.line + 1)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader, node):
+    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+RecordLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+RecordLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+RecordLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def load(text: str):
+    """Parse one YAML document. Raises yaml.YAMLError or DuplicateKey."""
+    return yaml.load(text, Loader=RecordLoader)
+
+
+def line_of(data, path, default: int) -> int:
+    """The line of the value at ``path`` (keys and indexes), or of its nearest parent."""
+    line = getattr(data, "line", default)
+    node = data
+    for step in path:
+        if isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
+        else:
+            break
+        node = node[step]
+    return line

@@ -1,0 +1,193 @@
+"""The JSON Schema of each record type: the one source of a record's shape.
+
+The same schema validates records in the build, is published under ``/schemas/`` for
+clerks' editors (templates point at it with ``# yaml-language-server: $schema=``), and
+gives every field its Chinese label (``title``) for error messages.
+
+Valid records are the common case, so they go through a compiled validator
+(fastjsonschema, generated Python code); only an invalid record is validated again
+with ``jsonschema`` to list *all* its problems with their paths.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import fastjsonschema
+import jsonschema
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+RECORD_TYPES = ("org", "finance", "budget", "policy", "notice", "service", "subsidy",
+                "decision", "procurement", "report")
+
+_TYPE_NAMES = {
+    "number": "数字（例如 1234.50，不加引号和单位）",
+    "integer": "整数",
+    "string": "文字",
+    "array": "列表（每一项以“- ”开头）",
+    "object": "一组“键: 值”",
+    "boolean": "true（是）或 false（否）",
+}
+
+
+def _merged(record_type: str) -> dict:
+    common = json.loads((SCHEMA_DIR / "_common.json").read_text("utf-8"))
+    own = json.loads((SCHEMA_DIR / f"{record_type}.json").read_text("utf-8"))
+    properties = dict(common["properties"])
+    properties.update(own.get("properties", {}))
+    properties["type"] = {"const": record_type, "title": "记录类型"}
+    required = own["required"] if record_type == "org" else common["required"] + own["required"]
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": f"{record_type}.json",
+        "title": own["title"],
+        "description": own.get("description", own["title"]),
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(dict.fromkeys(required)),
+        "properties": properties,
+        "definitions": {**common["definitions"], **own.get("definitions", {})},
+    }
+
+
+@dataclass
+class Finding:
+    """A schema problem: where in the record (keys and indexes) and what to tell the clerk."""
+
+    path: tuple
+    message: str
+
+
+class RecordSchema:
+    """One record type's schema, compiled both ways."""
+
+    def __init__(self, record_type: str):
+        self.type = record_type
+        self.document = _merged(record_type)
+        self._fast = fastjsonschema.compile(copy.deepcopy(self.document), formats={"date": _is_date})
+
+    @cached_property
+    def _full(self) -> jsonschema.Draft7Validator:
+        checker = jsonschema.FormatChecker(formats=())
+        checker.checks("date")(_is_date)
+        return jsonschema.Draft7Validator(self.document, format_checker=checker)
+
+    def findings(self, data: dict) -> list[Finding]:
+        """Every schema problem of a record; [] when it is valid."""
+        try:
+            self._fast(data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            pass
+        found = []
+        for error in sorted(self._full.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+            found.extend(self._explain(error))
+        return found
+
+    # -- labels ------------------------------------------------------------------
+
+    def _resolve(self, schema: dict) -> dict:
+        while "$ref" in schema:
+            schema = self.document["definitions"][schema["$ref"].rsplit("/", 1)[1]]
+        return schema
+
+    def label(self, path) -> str:
+        """The Chinese name of the field at ``path``: 「收入明细」第 3 项的「金额」."""
+        parts, schema = [], self.document
+        for step in path:
+            schema = self._resolve(schema)
+            if isinstance(step, int):
+                parts.append(f"第 {step + 1} 项")
+                schema = schema.get("items", {})
+            else:
+                prop = schema.get("properties", {}).get(step, {})
+                parts.append(f"「{prop.get('title') or self._resolve(prop).get('title') or step}」")
+                schema = prop
+        return "的".join(parts).replace("的第", "第") or "记录"
+
+    def _property(self, path) -> dict:
+        schema = self.document
+        for step in path:
+            schema = self._resolve(schema)
+            schema = schema.get("items", {}) if isinstance(step, int) else schema.get("properties", {}).get(step, {})
+        return schema
+
+    def _explain(self, error: jsonschema.ValidationError) -> list[Finding]:
+        path = tuple(error.absolute_path)
+        label = self.label(path)
+        kind, value = error.validator, error.instance
+        if kind == "required":
+            missing = [k for k in error.validator_value if k not in value]
+            return [Finding(path, f"缺少{self.label(path + (k,)) if path else self.label((k,))}（{k}）：请补上这一项")
+                    for k in missing]
+        if kind == "additionalProperties":
+            allowed = list(self._resolve(error.schema).get("properties", {}))
+            findings = []
+            for key in sorted(set(value) - set(allowed)):
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"是不是想写 {close[0]}？" if close else f"可用的键：{'、'.join(allowed)}"
+                findings.append(Finding(path + (key,), f"不认识的键“{key}”：{hint}"))
+            return findings
+        if kind == "const":
+            return [Finding(path, f"{label}应当是 {error.validator_value}")]
+        if kind == "type":
+            wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+            return [Finding(path, f"{label}应当是{_TYPE_NAMES.get(wanted, wanted)}，现在写的是“{_show(value)}”")]
+        if kind == "enum":
+            options = "、".join(map(str, error.validator_value))
+            return [Finding(path, f"{label}只能是以下之一：{options}；现在写的是“{_show(value)}”")]
+        if kind == "format":
+            return [Finding(path, f"{label}“{value}”这一天不存在：请核对年、月、日")]
+        if kind == "pattern":
+            how = self._resolve(self._property(path)).get("description") or self._property(path).get("description") or ""
+            return [Finding(path, f"{label}的写法不对（“{_show(value)}”）：{how or '请对照模板修改'}")]
+        if kind == "minLength":
+            return [Finding(path, f"{label}不能为空：请填写内容")]
+        if kind == "minItems":
+            return [Finding(path, f"{label}至少要有 {error.validator_value} 项")]
+        if kind == "maxItems":
+            return [Finding(path, f"{label}最多只能有 {error.validator_value} 项")]
+        if kind == "minimum":
+            return [Finding(path, f"{label}不能小于 {error.validator_value}（现在是 {_show(value)}）")]
+        if kind == "maximum":
+            return [Finding(path, f"{label}不能大于 {error.validator_value}（现在是 {_show(value)}）")]
+        if kind == "exclusiveMinimum":
+            return [Finding(path, f"{label}必须大于 {error.validator_value}（现在是 {_show(value)}）")]
+        return [Finding(path, f"{label}不符合要求：{error.message}")]
+
+
+def _show(value) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _is_date(value) -> bool:
+    from datetime import date
+
+    if not isinstance(value, str):
+        return True
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+class Schemas:
+    """All record schemas, compiled once per build."""
+
+    def __init__(self) -> None:
+        self.by_type = {t: RecordSchema(t) for t in RECORD_TYPES}
+
+    def __getitem__(self, record_type: str) -> RecordSchema:
+        return self.by_type[record_type]
+
+    def published(self) -> dict[str, str]:
+        """File name → JSON text of every schema, as published under /schemas/."""
+        return {f"{t}.json": json.dumps(s.document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+                for t, s in self.by_type.items()}

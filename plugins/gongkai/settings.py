@@ -1,0 +1,69 @@
+"""Gongkai's own settings: typed, each with a one-line doc, read from pelicanconf.py.
+
+Every setting is a ``GONGKAI_<NAME>`` variable in pelicanconf.py; anything not set takes
+the default below. Pelican's own settings (SITENAME, SITEURL, THEME, …) stay Pelican's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+VILLAGE_COLUMNS = ("党务", "村务", "财务", "重大事项")
+GOVERNMENT_COLUMNS = ("法规文件", "机构职能", "规划计划", "统计信息", "行政许可", "行政处罚", "财政预决算",
+                      "行政事业性收费", "政府采购", "重大建设项目", "民生政策", "应急管理", "监督检查",
+                      "公务员招考", "其他")
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_name: str = "公开"
+    """The site's name, shown in every page header (Pelican's SITENAME)."""
+
+    site_url: str = ""
+    """Absolute address the site is published at, no trailing slash (Pelican's SITEURL)."""
+
+    language: str = "zh_CN"
+    """Language of the site's own words: zh_CN or en."""
+
+    village_columns: tuple[str, ...] = VILLAGE_COLUMNS
+    """Catalogue columns (栏目) of a village."""
+
+    government_columns: tuple[str, ...] = GOVERNMENT_COLUMNS
+    """Catalogue columns of a township, department or county (政府信息公开条例 Art. 20)."""
+
+    default_columns: dict[str, dict[str, str]] = field(default_factory=lambda: {
+        "village": {"finance": "财务", "budget": "财务", "subsidy": "村务", "decision": "重大事项",
+                    "policy": "村务", "service": "村务", "procurement": "财务", "report": "村务",
+                    "notice": "村务"},
+        "government": {"finance": "财政预决算", "budget": "财政预决算", "subsidy": "民生政策",
+                       "decision": "其他", "policy": "法规文件", "service": "行政许可",
+                       "procurement": "政府采购", "report": "其他", "notice": "其他"},
+    })
+    """Column a record goes to when it names none: by org kind (village / government) and type."""
+
+    column_max_age_days: dict[str, int] = field(default_factory=lambda: {"财务": 31, "村务": 92, "党务": 92})
+    """Freshness: a column whose newest record is older than this many days is overdue."""
+
+    finance_every: str = "month"
+    """How often villages must publish finances: month or quarter."""
+
+    latest_count: int = 20
+    """How many recent records the home page lists."""
+
+    @classmethod
+    def from_pelican(cls, pelican_settings: dict) -> "Settings":
+        values = {"site_name": pelican_settings.get("SITENAME", cls.site_name),
+                  "site_url": pelican_settings.get("SITEURL", "").rstrip("/")}
+        for f in fields(cls):
+            key = "GONGKAI_" + f.name.upper()
+            if key in pelican_settings:
+                value = pelican_settings[key]
+                values[f.name] = tuple(value) if isinstance(value, list) else value
+        return cls(**values)
+
+    def columns_for(self, org_kind: str) -> tuple[str, ...]:
+        return self.village_columns if org_kind == "village" else self.government_columns
+
+    def default_column(self, org_kind: str, record_type: str) -> str:
+        group = "village" if org_kind == "village" else "government"
+        return self.default_columns[group][record_type]

@@ -1,0 +1,47 @@
+"""四议两公开: six stages in a fixed order; impossible numbers are errors, weak ones warnings."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+STAGES = ("提议", "商议", "审议", "决议", "决议公开", "实施结果公开")
+MEETINGS = STAGES[:4]  # the four deliberations: each a meeting with attendance and a vote
+
+
+def check(record, checker) -> None:
+    stages = record.data["stages"]
+    names = [s["stage"] for s in stages]
+    if names != list(STAGES[: len(names)]):
+        checker.error(("stages",), f"「议事过程」的环节要按 {' → '.join(STAGES)} 的顺序，一个不缺、不重复；现在是 {' → '.join(names)}")
+    previous = None
+    for i, stage in enumerate(stages):
+        day = date.fromisoformat(stage["date"])
+        if previous and day < previous:
+            checker.error(("stages", i, "date"), f"「{stage['stage']}」的日期 {stage['date']} 早于上一环节：日期不能倒退")
+        previous = day
+        if stage["stage"] in MEETINGS:
+            _check_meeting(record, checker, i, stage)
+
+
+def _check_meeting(record, checker, i, stage) -> None:
+    name = stage["stage"]
+    if "expected" not in stage or "present" not in stage:
+        checker.error(("stages", i), f"「{name}」是一次会议：要写「应到人数」（expected）和「实到人数」（present）")
+        return
+    expected, present = stage["expected"], stage["present"]
+    if present > expected:
+        checker.error(("stages", i, "present"), f"「{name}」实到 {present} 人，多于应到 {expected} 人：请核对人数")
+        return
+    votes = [stage.get(k, 0) for k in ("for", "against", "abstain")]
+    if sum(votes) > present:
+        checker.error(("stages", i, "for"), f"「{name}」赞成、反对、弃权共 {sum(votes)} 票，多于实到 {present} 人：请核对票数")
+        return
+    if expected and Fraction(present, expected) < Fraction(2, 3):
+        warning = f"「{name}」应到 {expected} 人，实到 {present} 人，不足三分之二：会议人数不够，决定的效力存疑"
+        record.warnings.append(warning)
+        checker.warning(("stages", i, "present"), warning)
+    if "for" in stage and stage["for"] * 2 <= present:
+        warning = f"「{name}」赞成 {stage['for']} 票，未超过实到 {present} 人的半数：这一事项没有获得通过"
+        record.warnings.append(warning)
+        checker.warning(("stages", i, "for"), warning)

@@ -1,0 +1,48 @@
+"""Where writers put files: relative paths under the build folder, rendered or copied."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..model import KIND_LABELS, TYPE_LABELS
+
+
+def yuan(value) -> str:
+    """Money for people: thousands separated, always two decimals."""
+    return f"{Decimal(value).quantize(Decimal('0.01')):,}"
+
+
+class Output:
+    def __init__(self, root: Path, env: Environment, site):
+        self.root = root
+        self.env = env
+        self.site = site
+        env.filters.setdefault("yuan", yuan)
+        env.globals.update(site=site, settings=site.settings, TYPE_LABELS=TYPE_LABELS, KIND_LABELS=KIND_LABELS)
+        self._made_dirs: set[Path] = set()
+
+    def path(self, relative: str) -> Path:
+        target = self.root / relative
+        if target.parent not in self._made_dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made_dirs.add(target.parent)
+        return target
+
+    def write_text(self, relative: str, text: str) -> None:
+        self.path(relative).write_text(text, encoding="utf-8")
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        self.path(relative).write_bytes(data)
+
+    def copy(self, source: Path, relative: str) -> None:
+        shutil.copyfile(source, self.path(relative))
+
+    def render(self, template: str, relative: str, **context) -> None:
+        """Render a theme template to ``relative``; ``root`` leads back to the site root."""
+        root = "../" * relative.count("/")
+        html = self.env.get_template(template).render(root=root, page_url=relative, **context)
+        self.write_text(relative, html)
