@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
+from . import commands
 from .project import UsageError
 
-COMMANDS = ("check", "build", "serve", "new", "mask")
+
+def command_names() -> list[str]:
+    """Every module in commands/ is a command: adding one needs no edit here."""
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="publish.py", description="公开：把村务、政务公开记录生成静态网站")
     sub = top.add_subparsers(dest="command", required=True, metavar="命令", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in command_names():
         module = importlib.import_module(f".commands.{name}", __package__)
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
