@@ -37,3 +37,6 @@ DELETE_OUTPUT_DIRECTORY = False  # publish.py builds into a fresh folder and swa
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 RELATIVE_URLS = True
+# Content is untrusted: escape every value (the gongkai plugin enforces this too); the
+# theme's words go through gettext (the language is GONGKAI_LANGUAGE above).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.i18n"]}

@@ -4,6 +4,7 @@ Pelican's seams used here:
 
 * ``get_generators`` adds ``RecordGenerator``, which reads and checks every record into
   the model (``load``) and then runs Gongkai's writers;
+* ``generator_init`` switches autoescape on and installs the site language (``theme_env``);
 * ``content_object_init`` sanitises the site-wide Markdown pages Pelican itself reads.
 """
 
@@ -11,6 +12,7 @@ from pelican import signals
 
 from .generator import RecordGenerator
 from .markup import sanitise
+from .theme_env import on_generator_init
 
 
 def _record_generator(pelican):
@@ -24,4 +26,5 @@ def _sanitise_page(content):
 
 def register():
     signals.get_generators.connect(_record_generator)
+    signals.generator_init.connect(on_generator_init)  # autoescape + gettext in every environment
     signals.content_object_init.connect(_sanitise_page)

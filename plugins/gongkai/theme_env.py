@@ -1,0 +1,54 @@
+"""Every Jinja environment Pelican makes: autoescape on, the site's words through gettext.
+
+Content is untrusted, so autoescape is not left to a county's pelicanconf.py: it is
+switched on here for every generator's environment, and only the sanitised Markdown
+bodies are marked safe (``Record.body_html`` through ``|safe`` in the templates).
+
+Translations are the theme's ``translations/<lang>/LC_MESSAGES/messages.po``, compiled
+in memory at build time with babel (no binary .mo files in the repository). The
+message ids are the Chinese words themselves, so zh_CN needs no translation at all and
+an untranslated word in another language falls back to Chinese, never to an empty string.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+I18N = "jinja2.ext.i18n"
+I18N_KEY = "jinja2.ext.InternationalizationExtension"  # how Jinja lists it once added
+
+
+def catalogue_path(theme: Path, language: str) -> Path:
+    return Path(theme) / "translations" / language / "LC_MESSAGES" / "messages.po"
+
+
+@lru_cache(maxsize=8)
+def translations(theme: str, language: str) -> gettext.NullTranslations:
+    po = catalogue_path(Path(theme), language)
+    if not po.is_file():
+        return gettext.NullTranslations()
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def prepare(env, theme: str, language: str) -> None:
+    """Make ``env`` safe and translated (idempotent)."""
+    env.autoescape = True
+    if I18N_KEY not in env.extensions:
+        env.add_extension(I18N)
+    env.install_gettext_translations(translations(str(theme), language), newstyle=True)
+    env.globals["html_lang"] = language.replace("_", "-")
+
+
+def on_generator_init(generator) -> None:
+    prepare(generator.env, generator.theme, generator.settings.get("GONGKAI_LANGUAGE", "zh_CN"))
