@@ -50,6 +50,21 @@ class Settings:
     latest_count: int = 20
     """How many recent records the home page lists."""
 
+    feed_authority: str = ""
+    """Owner part of feed entry ids (tag:<this>:<索引号>), e.g. "qingchuan.gov.cn,2026": set once, never change; empty: site_url's host with ",2026"."""
+
+    preview_url: str = "http://127.0.0.1:8000"
+    """Absolute address used for feed and open-data links when site_url is empty (local preview with publish.py serve)."""
+
+    feed_max_entries: int = 50
+    """How many of the most recently updated records each Atom / RSS feed carries."""
+
+    data_contact_email: str = ""
+    """Email of the office answering questions on the open data (data.json contactPoint); empty: none given."""
+
+    ocid_prefix: str = "ocds-gongkai"
+    """OCDS ocid prefix of the publisher (register one with the Open Contracting Partnership and put it here)."""
+
     @classmethod
     def from_pelican(cls, pelican_settings: dict) -> "Settings":
         values = {"site_name": pelican_settings.get("SITENAME", cls.site_name),
