@@ -50,6 +50,9 @@ class Settings:
     latest_count: int = 20
     """How many recent records the home page lists."""
 
+    signing_key: str = ""
+    """Ed25519 private key file (outside the repository) that signs manifest.json; env GONGKAI_SIGNING_KEY wins."""
+
     feed_authority: str = ""
     """Owner part of feed entry ids (tag:<this>:<索引号>), e.g. "qingchuan.gov.cn,2026": set once, never change; empty: site_url's host with ",2026"."""
 
