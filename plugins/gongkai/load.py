@@ -272,8 +272,11 @@ def check_attachments(record: Record, checker: Checker, source: SourceFile, cont
 
 
 def _strings(value, path=()):
+    """Every text value with its path; numbers too, since an ID typed bare is an int."""
     if isinstance(value, str):
         yield path, value
+    elif isinstance(value, int) and not isinstance(value, bool) and value >= 10**10:
+        yield path, str(value)
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _strings(item, path + (key,))
@@ -302,26 +305,29 @@ def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str
 # 5 ------------------------------------------------------------------------------------
 
 def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
+    """References resolve against every readable record (so a clerk is not told a file with
+    errors of its own "cannot be found"); only valid records reach the site."""
     checkers = {id(item.record): item.checker for item in loaded}
-    published = [item for item in loaded if item.valid]
     by_index_no: dict[str, Record] = {}
     by_path: dict[str, Record] = {}
-    for item in published:
+    for item in loaded:
         record = item.record
         if record.index_no in by_index_no:
             item.checker.error(("index_no",), f"索引号 {record.index_no} 与 {by_index_no[record.index_no].source_path} 重复："
                                "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
+            item.valid = False
             continue
         by_index_no[record.index_no] = record
         relative = record.source_path.removeprefix("orgs/")
         by_path[relative] = by_path[relative.rsplit(".", 1)[0]] = record
+    published = [item for item in loaded if item.valid]
     for item in published:
         resolve_references(item, by_index_no, by_path)
     for record_type, module in MODULES.items():
         if hasattr(module, "check_across"):
             module.check_across([i.record for i in published if i.record.type == record_type],
                                 lambda r: checkers[id(r)])
-    return by_index_no
+    return {i.record.index_no: i.record for i in published}
 
 
 def resolve_references(item: Loaded, by_index_no: dict, by_path: dict) -> None:

@@ -33,6 +33,8 @@ def open_project(content: str | None = None, output: str | None = None, config: 
     logging.getLogger("pelican").setLevel(logging.ERROR)
     override = {}
     if content:
+        if not Path(content).is_dir():
+            raise UsageError(f"内容文件夹 {content} 不存在：请用 --content 指定")
         override["PATH"] = str(Path(content).resolve())
     if output:
         override["OUTPUT_PATH"] = str(Path(output).resolve())

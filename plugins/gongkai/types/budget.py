@@ -23,5 +23,5 @@ def check(record, checker) -> None:
         if key in data:
             declared = check_amount(checker, (key,), data[key], positive=False)
             if declared != sums[(direction, kind)]:
-                checker.error((key,), f"{checker.label((key,))} {yuan(declared)} 与各科目相加的 {yuan(sums[(direction, kind)])} 不符：请核对")
+                checker.error((key,), f"{checker.label((key,))}{yuan(declared)} 与各科目相加的 {yuan(sums[(direction, kind)])} 不符：请核对")
     record.derived.update({f"{d}_{k}": v for (d, k), v in sums.items()})

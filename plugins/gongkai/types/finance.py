@@ -31,7 +31,7 @@ def check(record, checker) -> None:
             total += check_amount(checker, (side, i, "amount"), entry["amount"])
             day = date.fromisoformat(entry["date"])
             if not start <= day <= end:
-                checker.error((side, i, "date"), f"{checker.label((side, i, 'date'))} {entry['date']} 不在所属期间 "
+                checker.error((side, i, "date"), f"{checker.label((side, i, 'date'))}{entry['date']} 不在所属期间 "
                               f"{data['period']}（{start} 至 {end}）内：请改正日期，或记到对应期间的公开表里")
             voucher = entry.get("voucher")
             if voucher is not None:

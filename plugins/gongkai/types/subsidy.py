@@ -21,7 +21,7 @@ def check(record, checker) -> None:
         if rate is not None and "quantity" in person:
             expected = (Decimal(person["quantity"]) * rate).quantize(Decimal("0.01"))
             if expected != amount:
-                checker.error(("recipients", i, "amount"), f"{checker.label(('recipients', i, 'amount'))} {yuan(amount)} 不等于数量 "
+                checker.error(("recipients", i, "amount"), f"{checker.label(('recipients', i, 'amount'))}{yuan(amount)} 不等于数量 "
                               f"{person['quantity']} × 标准 {yuan(rate)} = {yuan(expected)}：请核对")
         if "id" in person:
             if minimal_living:
