@@ -15,6 +15,7 @@ from pathlib import Path
 from pelican import Pelican
 
 from ..load import load_site
+from ..manifest import signing_key_path, write_manifest
 from ..project import Project, open_project
 from .check import print_problems, summary
 
@@ -41,6 +42,7 @@ def build(project: Project, quiet: bool = False) -> int:
     staging = _staging_dir(project.output)
     try:
         render(project, site, staging)
+        write_manifest(staging, signing_key_path(project.settings, project.content))
         swap_in(staging, project.output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
