@@ -1,0 +1,115 @@
+"""How fast ``publish.py build`` is, next to plain Pelican building the same records.
+
+For each N (default 1,000 and 10,000) it writes a synthetic county (benchmarks/synthetic.py)
+and the same N records as plain Pelican Markdown articles into a temporary folder, then
+builds both, each in its own process, and measures the wall time and the peak resident
+memory of that process (``os.wait4``'s rusage: the child's own high-water mark).
+
+Plain Pelican runs with its default settings and default theme; only the paths (and the
+time zone, which it otherwise warns about) are set. Our build includes everything
+``publish.py build`` does: reading, every check, all writers and the swap-in.
+
+    .venv/bin/python benchmarks/build.py [--sizes 1000 10000] [--repeat 1] [--keep DIR]
+
+Targets (issue 2): at N=10,000 faster than plain Pelican, peak memory under 1 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synthetic  # noqa: E402  (benchmarks/ is not a package)
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+TARGET_N = 10_000
+TARGET_MB = 1024
+
+PELICAN_SETTINGS = """\
+# Plain Pelican: its defaults and its default theme; only where things are.
+PATH = {content!r}
+OUTPUT_PATH = {output!r}
+TIMEZONE = "Asia/Shanghai"
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def measure(command: list[str], log: Path) -> Run:
+    """Run ``command`` to completion; its wall time and its own peak RSS. Exits on failure."""
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{log.read_text('utf-8', 'replace')[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def best(runs: list[Run]) -> Run:
+    """The fastest run, and the highest peak (memory is not noise from other processes)."""
+    return Run(min(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+def bench(n: int, work: Path, repeat: int) -> tuple[Run, Run]:
+    county, articles = work / f"county-{n}", work / f"articles-{n}"
+    synthetic.generate(county, n)
+    synthetic.write_pelican(articles, n)
+    settings = work / f"pelican-{n}.py"
+    settings.write_text(PELICAN_SETTINGS.format(content=str(articles), output=str(work / f"pelican-out-{n}")), "utf-8")
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(measure([PYTHON, str(ROOT / "publish.py"), "build", "--content", str(county),
+                             "--output", str(work / f"out-{n}")], work / f"ours-{n}.log"))
+        shutil.rmtree(work / f"pelican-out-{n}", ignore_errors=True)
+        theirs.append(measure([PYTHON, "-m", "pelican", "-s", str(settings)], work / f"pelican-{n}.log"))
+    return best(ours), best(theirs)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, TARGET_N], help="numbers of records")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size; the fastest counts")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"{'N':>7} | {'ours rec/s':>10} | {'ours s':>7} | {'ours MB':>7} | {'pelican rec/s':>13} | "
+          f"{'pelican s':>9} | {'pelican MB':>10} | {'speed ratio':>11}")
+    results = {}
+    try:
+        for n in args.sizes:
+            ours, theirs = results[n] = bench(n, work, args.repeat)
+            print(f"{n:>7} | {n / ours.seconds:>10.0f} | {ours.seconds:>7.2f} | {ours.peak_mb:>7.0f} | "
+                  f"{n / theirs.seconds:>13.0f} | {theirs.seconds:>9.2f} | {theirs.peak_mb:>10.0f} | "
+                  f"{theirs.seconds / ours.seconds:>10.2f}x", flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print("speed ratio = plain Pelican's time / ours (above 1: we are faster)")
+    if TARGET_N in results:
+        ours, theirs = results[TARGET_N]
+        print(f"target at N={TARGET_N:,}: faster than plain Pelican: {'yes' if ours.seconds < theirs.seconds else 'NO'}"
+              f" ({ours.seconds:.1f} s vs {theirs.seconds:.1f} s); peak memory under 1 GB: "
+              f"{'yes' if ours.peak_mb < TARGET_MB else 'NO'} ({ours.peak_mb:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
