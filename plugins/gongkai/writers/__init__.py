@@ -6,15 +6,23 @@ and share nothing but the model and the ``Output`` they write through.
 
 from __future__ import annotations
 
-from . import attachments, pages, schemas
+from . import attachments, catalogue, finance_overview, freshness, pages, schemas, services, sitemap
+from . import search as search_writer
 from .output import Output
 
 WRITERS = [
     pages.write_records,
     pages.write_orgs,
     pages.write_home,
+    pages.write_not_found,
+    catalogue.write,
+    services.write,
+    finance_overview.write,
+    freshness.write,
+    sitemap.write,
     schemas.write,
     attachments.write,
+    search_writer.write,
 ]
 
 __all__ = ["WRITERS", "Output"]

@@ -1,0 +1,110 @@
+"""The whoosh index of a build: written beside the build folder, read by ``publish.py search``.
+
+It lives in a sibling folder (``output/`` → ``.output.search-index/``), not in the site:
+whoosh names its segment files at random, so inside the site it would break byte-identical
+builds, land in the manifest and be uploaded for nothing. The site searches the static
+export instead (``export.py``).
+
+One whoosh document per ``SearchDoc``, added in the order of ``documents(site)`` so that
+whoosh's document numbers are the static export's document numbers too. Text fields are
+indexed without positions (queries are ANDs of bigrams, never phrases), which keeps the
+index small; the fields the command line prints are stored.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import scoring
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.query import And, Or, Term
+
+from .analysis import analyzer, query_terms
+from .documents import SearchDoc
+
+INDEX_SUFFIX = ".search-index"
+STAGING_SUFFIX = ".building"  # publish.py build renders into .<output>.building (commands/build.py)
+
+# Text fields and how much a match in each weighs: title, 文号 and org name above the rest.
+FIELD_BOOSTS = {"title": 3.0, "number": 3.0, "org_name": 2.0, "text": 1.0}
+
+
+def schema() -> Schema:
+    text = {name: TEXT(analyzer=analyzer(), phrase=False) for name in FIELD_BOOSTS}
+    return Schema(
+        **text,
+        org=ID(), type=ID(), year=ID(),
+        stored=STORED(),  # (url, title, org slug, org name, type, date, source)
+    )
+
+
+def weighting() -> scoring.BM25F:
+    return scoring.BM25F(B=0.75, K1=1.2)
+
+
+def index_path(output: Path) -> Path:
+    """Where the index of the build in ``output`` (or in its staging folder) lives."""
+    output = Path(output).resolve()
+    name = output.name
+    if name.startswith(".") and name.endswith(STAGING_SUFFIX):
+        name = name[1:-len(STAGING_SUFFIX)]
+    return output.parent / f".{name}{INDEX_SUFFIX}"
+
+
+def build(docs: list[SearchDoc], output: Path):
+    """Write the index of ``docs`` under ``output``; returns the open whoosh index."""
+    folder = index_path(output)
+    fresh = folder.with_name(folder.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    ix = whoosh_index.create_in(str(fresh), schema())
+    writer = ix.writer(limitmb=256)
+    for doc in docs:
+        writer.add_document(
+            title=doc.title, number=doc.number, org_name=doc.org_name, text=doc.text,
+            org=doc.org_slug, type=doc.type, year=doc.year or "-",
+            stored=(doc.url, doc.title, doc.org_slug, doc.org_name, doc.type, doc.date, doc.source))
+    writer.commit(optimize=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    fresh.rename(folder)  # a reader never opens a half-written index
+    return whoosh_index.open_dir(str(folder))
+
+
+def open_index(output: Path):
+    """The index of the build in ``output``, or None when there is none."""
+    folder = index_path(output)
+    if not folder.is_dir() or not whoosh_index.exists_in(str(folder)):
+        return None
+    return whoosh_index.open_dir(str(folder), readonly=True)
+
+
+def make_query(query: str):
+    """All of the query's terms, each in any text field (weighted by ``FIELD_BOOSTS``)."""
+    terms = query_terms(query)
+    if not terms:
+        return None
+    return And([Or([Term(field, term, boost=boost) for field, boost in FIELD_BOOSTS.items()]) for term in terms])
+
+
+def make_filter(org: str | None = None, type: str | None = None, year: str | None = None):
+    parts = [Term(name, value) for name, value in (("org", org), ("type", type), ("year", year)) if value]
+    return And(parts) if parts else None
+
+
+HIT_KEYS = ("url", "title", "org", "org_name", "type", "date", "source")
+
+
+def search(ix, query: str, limit: int | None = 20, org=None, type=None, year=None) -> tuple[int, list[dict]]:
+    """(number of matches, the best ``limit`` hits as dicts of ``HIT_KEYS`` plus ``score``)."""
+    parsed = make_query(query)
+    if parsed is None:
+        return 0, []
+    with ix.searcher(weighting=weighting()) as searcher:
+        results = searcher.search(parsed, limit=limit, filter=make_filter(org, type, year))
+        hits = [dict(zip(HIT_KEYS, hit["stored"]), score=hit.score) for hit in results]
+        return len(results), hits
+
+
+__all__ = ["index_path", "FIELD_BOOSTS", "build", "open_index", "search"]
