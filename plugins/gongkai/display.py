@@ -6,6 +6,7 @@ shows on every page without a template change.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -64,3 +65,13 @@ def table(schema, items: list[dict], path) -> Table:
     keys = list(dict.fromkeys(k for item in items for k in item))
     columns = [schema.label(path + (0, k)).split("的")[-1].strip("「」") for k in keys]
     return Table(columns, keys, [[text(item.get(k, "")) for k in keys] for item in items])
+
+
+def field_label(schema, path) -> str:
+    """The field's own Chinese name (the last part of the schema's label): 「予以公开」 → 予以公开."""
+    return schema.label(path).split("的")[-1].strip("「」")
+
+
+def anchor(text: str) -> str:
+    """A stable HTML id for any text (topics, departments): same text, same id, on every build."""
+    return "t-" + hashlib.sha1(str(text).encode("utf-8")).hexdigest()[:10]

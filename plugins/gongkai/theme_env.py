@@ -20,6 +20,8 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from .display import anchor
+
 I18N = "jinja2.ext.i18n"
 I18N_KEY = "jinja2.ext.InternationalizationExtension"  # how Jinja lists it once added
 
@@ -48,6 +50,7 @@ def prepare(env, theme: str, language: str) -> None:
         env.add_extension(I18N)
     env.install_gettext_translations(translations(str(theme), language), newstyle=True)
     env.globals["html_lang"] = language.replace("_", "-")
+    env.filters["anchor"] = anchor
 
 
 def on_generator_init(generator) -> None:

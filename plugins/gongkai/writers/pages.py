@@ -1,24 +1,71 @@
-"""HTML pages: one per record, one per org, and the home page."""
+"""HTML pages: one per record, one per org, the home page and the 404 page."""
 
 from __future__ import annotations
 
-from .. import display
+from .. import display, qr, views
+
+MEMBER_BODIES = ("村两委", "村务监督委员会")
+COLUMN_LIMIT = 10  # records listed per column on an org page; the catalogue has them all
+
+
+def feed_links(org, column: str | None = None) -> list[tuple[str, str, str]]:
+    """(kind, href, label) of the org's (or one column's) feeds, as the feeds writer names them."""
+    try:
+        from .feeds import column_feed, org_feed
+    except ImportError:  # a build without the feeds writer: no links to files that do not exist
+        return []
+    feed = org_feed(org) if column is None else column_feed(None, column, org)
+    return [("atom", feed.atom, "Atom"), ("rss", feed.rss, "RSS")]
+
+
+def record_context(site, record) -> dict:
+    schema = site.schemas[record.type]
+    address = qr.record_address(site.settings.site_url, record.url)
+    label = f"{record.org.name} {record.title}"
+    return {"record": record, "rows": display.rows(schema, record.data), "view": views.view(record),
+            "schema_label": lambda path: display.field_label(schema, path),
+            "address": address, "qr": qr.svg(address, label) if address else None}
 
 
 def write_records(site, output) -> None:
     for record in site.records:
-        schema = site.schemas[record.type]
-        output.render("record.html", record.url, record=record, rows=display.rows(schema, record.data))
+        output.render("record.html", record.url, **record_context(site, record))
+
+
+def member_groups(org) -> list[tuple[str, list[dict]]]:
+    """Members split by body: 村两委 and 村务监督委员会 first, any other body after, in file order."""
+    groups: dict[str, list[dict]] = {body: [] for body in MEMBER_BODIES}
+    for member in org.data.get("members", ()):
+        groups.setdefault(member.get("body") or "成员", []).append(member)
+    return [(body, people) for body, people in groups.items() if people]
+
+
+def org_columns(site, org) -> list[dict]:
+    """The org's catalogue columns (configured ones first, each with its records newest first)."""
+    by_column: dict[str, list] = {}
+    for record in org.records:  # newest first: a column's first record is its last update
+        by_column.setdefault(record.category, []).append(record)
+    names = list(site.settings.columns_for(org.kind)) + sorted(set(by_column) - set(site.settings.columns_for(org.kind)))
+    return [{"name": name, "records": by_column.get(name, []),
+             "feeds": feed_links(org, name) if name in by_column else []}
+            for name in names if name in by_column or org.kind == "village"]
 
 
 def write_orgs(site, output) -> None:
     for org in site.orgs.values():
-        columns = {}
-        for record in org.records:  # newest first: the first one seen is the column's last update
-            columns.setdefault(record.category, []).append(record)
-        output.render("org.html", f"{org.slug}/index.html", org=org, columns=columns,
-                      members=display.rows(site.schemas["org"], {"members": org.data.get("members", [])}))
+        finance = [r for r in org.records if r.type == "finance"]
+        output.render("org.html", f"{org.slug}/index.html", org=org, columns=org_columns(site, org),
+                      member_groups=member_groups(org), column_limit=COLUMN_LIMIT,
+                      latest_finance=max(finance, key=lambda r: (r.data["period"], r.date)) if finance else None,
+                      has_finance=bool(finance), feeds=feed_links(org) if org.records else [])
 
 
 def write_home(site, output) -> None:
-    output.render("index.html", "index.html", latest=site.records[: site.settings.latest_count], top=site.top if site.orgs else None)
+    output.render("index.html", "index.html", latest=site.records[: site.settings.latest_count],
+                  top=site.top if site.orgs else None)
+
+
+def write_not_found(site, output) -> None:
+    """404.html is served at any depth, so its links are absolute (the site's address, else /)."""
+    root = site.settings.site_url.rstrip("/") + "/" if site.settings.site_url else "/"
+    output.render("404.html", "404.html", root_override=root)

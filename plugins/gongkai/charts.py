@@ -1,0 +1,83 @@
+"""Chart geometry for inline SVG: no chart library, no script, the same numbers as the table.
+
+Money stays Decimal everywhere it is shown; only the drawing coordinates are floats,
+rounded to one decimal so the SVG text is stable from build to build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 72, 12, 16, 40  # room for the axis labels
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    series: int
+    label: str  # for the bar's <title>: "2026-03 收入 8,000.00"
+
+
+@dataclass(frozen=True)
+class Tick:
+    y: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    bars: list[Bar]
+    line: str  # polyline points of the line series
+    dots: list[tuple[float, float, str]]
+    ticks: list[Tick]
+    x_labels: list[tuple[float, str]]
+    baseline: float
+    left: int
+    right: int
+
+
+def nice_ceiling(value: Decimal) -> Decimal:
+    """A round axis top at or above ``value``: 1, 2 or 5 times a power of ten."""
+    if value <= 0:
+        return Decimal(1)
+    magnitude = Decimal(10) ** (len(str(int(value))) - 1)
+    for step in (1, 2, 5, 10):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def _r(v: float) -> float:
+    return round(v, 1)
+
+
+def bars_and_line(labels: list[str], bar_series: list[tuple[str, list[Decimal]]], line_name: str,
+                  line_values: list[Decimal], money) -> Chart:
+    top = nice_ceiling(max([v for _, values in bar_series for v in values] + list(line_values) + [Decimal(0)]))
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    baseline = TOP + plot_h
+
+    def y(value: Decimal) -> float:
+        return _r(baseline - float(value / top) * plot_h)
+
+    slot = plot_w / max(1, len(labels))
+    bar_w = slot * 0.8 / max(1, len(bar_series))
+    bars, dots, x_labels = [], [], []
+    for i, label in enumerate(labels):
+        x0 = LEFT + i * slot + slot * 0.1
+        for s, (name, values) in enumerate(bar_series):
+            value = values[i]
+            bars.append(Bar(_r(x0 + s * bar_w), y(value), _r(bar_w), _r(baseline - y(value)), s, f"{label} {name} {money(value)}"))
+        centre = _r(LEFT + i * slot + slot / 2)
+        dots.append((centre, y(line_values[i]), f"{label} {line_name} {money(line_values[i])}"))
+        x_labels.append((centre, label))
+    ticks = [Tick(y(top * k / 4), money(top * k / 4)) for k in range(5)]
+    return Chart(WIDTH, HEIGHT, bars, " ".join(f"{x},{yy}" for x, yy, _ in dots), dots, ticks, x_labels,
+                 baseline, LEFT, WIDTH - RIGHT)
