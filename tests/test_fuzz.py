@@ -79,7 +79,7 @@ def mangled(draw):
 
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=True, allow_infinity=True)
-    | st.text(max_size=30) | st.dates().map(str) | st.sampled_from(["2026-02-30", "2026-13-01", "1e400", "0x1F", "8:30"])
+    | st.text(max_size=30) | st.dates().map(str) | st.sampled_from(["2026-02-30", "2026-13-01", "1e400", "0x1F", "8:30", "2026-03-01 25:30"])
     | st.sampled_from([5e40, 1e-30, -0.0, 10**30, 0.001, 12.345]),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
     max_leaves=8,

@@ -201,12 +201,17 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
         return None
     if not _report_schema(checker, data) or org is None:
         return None
+    try:
+        updated = _parse_updated(data.get("updated"))
+    except ValueError:
+        checker.error(("updated",), f"「更新日期」“{data['updated']}”不是有效的日期或时间：请写成 2026-03-01 或 2026-03-01 09:30")
+        return None
     key = identity.record_key(Path(source.path).relative_to(f"orgs/{folder.slug}").as_posix())
     index_no = identity.index_no(org.code, record_type, org.slug, key, data.get("index_no"))
     body = data.get("body", "") or source.body
     record = Record(
         type=record_type, org=org, title=data["title"], date=date.fromisoformat(data["date"]),
-        updated=_parse_updated(data.get("updated")), category="", summary=data.get("summary") or first_paragraph(body),
+        updated=updated, category="", summary=data.get("summary") or first_paragraph(body),
         tags=list(data.get("tags", ())), attachments=[], body_html=markup.to_html(body), index_no=index_no,
         url=identity.record_url(org.slug, record_type, index_no), source_path=source.path, sha256=source.sha256,
         data=data)
