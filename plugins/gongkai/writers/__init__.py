@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import attachments, catalogue, finance_overview, freshness, pages, schemas, services, sitemap
 from . import search as search_writer
+from . import data_csv, data_page, dcat, feeds, fiscal, ocds, record_json
 from .output import Output
 
 WRITERS = [
@@ -23,6 +24,13 @@ WRITERS = [
     schemas.write,
     attachments.write,
     search_writer.write,
+    feeds.write,
+    record_json.write,
+    data_csv.write,
+    fiscal.write,
+    ocds.write,
+    dcat.write,
+    data_page.write,  # after the data writers: it lists their files' sizes
 ]
 
 __all__ = ["WRITERS", "Output"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import display, qr, views
+from .feeds import alternates
 
 MEMBER_BODIES = ("村两委", "村务监督委员会")
 COLUMN_LIMIT = 10  # records listed per column on an org page; the catalogue has them all
@@ -24,7 +25,8 @@ def record_context(site, record) -> dict:
     label = f"{record.org.name} {record.title}"
     return {"record": record, "rows": display.rows(schema, record.data), "view": views.view(record),
             "schema_label": lambda path: display.field_label(schema, path),
-            "address": address, "qr": qr.svg(address, label) if address else None}
+            "address": address, "qr": qr.svg(address, label) if address else None,
+            "alternates": alternates(site, record.url, record=record)}
 
 
 def write_records(site, output) -> None:
@@ -57,12 +59,13 @@ def write_orgs(site, output) -> None:
         output.render("org.html", f"{org.slug}/index.html", org=org, columns=org_columns(site, org),
                       member_groups=member_groups(org), column_limit=COLUMN_LIMIT,
                       latest_finance=max(finance, key=lambda r: (r.data["period"], r.date)) if finance else None,
-                      has_finance=bool(finance), feeds=feed_links(org) if org.records else [])
+                      has_finance=bool(finance), feeds=feed_links(org) if org.records else [],
+                      alternates=alternates(site, f"{org.slug}/index.html", org=org))
 
 
 def write_home(site, output) -> None:
     output.render("index.html", "index.html", latest=site.records[: site.settings.latest_count],
-                  top=site.top if site.orgs else None)
+                  top=site.top if site.orgs else None, alternates=alternates(site, "index.html"))
 
 
 def write_not_found(site, output) -> None:

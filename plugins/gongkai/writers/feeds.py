@@ -1,0 +1,180 @@
+"""Atom and RSS feeds (feedgen), the OPML list of them, the feeds page, autodiscovery.
+
+Feeds: the whole site, each catalogue column site-wide, each org, each of its columns:
+
+    feeds/all.atom.xml  feeds/columns/<column>.atom.xml        (and .rss.xml)
+    <org>/feeds/all.atom.xml  <org>/feeds/<column>.atom.xml
+
+An entry's id is a tag: URI of the record's 索引号 (stable forever); ``published`` is the
+record's date and ``updated`` its last change (see ``updated.py``). Entries are ordered by
+``updated``, so an edited record moves to the top, once, under the same id. A feed's own
+``updated`` / ``lastBuildDate`` is its newest entry's: no build time, so unchanged
+content gives byte-identical feeds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from feedgen.entry import FeedEntry
+from feedgen.feed import FeedGenerator
+
+from ..addresses import absolute, column_slug, tag_uri
+from ..updated import times_for
+from .record_json import json_path
+
+ATOM = "application/atom+xml"
+RSS = "application/rss+xml"
+OPML = "feeds/feeds.opml"
+PAGE = "feeds/index.html"
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str
+    stem: str  # feeds/all → feeds/all.atom.xml and feeds/all.rss.xml
+    page: str  # site-relative URL of the page this feed follows
+    records: tuple
+    org: object = None
+    column: str | None = None
+
+    @property
+    def atom(self) -> str:
+        return self.stem + ".atom.xml"
+
+    @property
+    def rss(self) -> str:
+        return self.stem + ".rss.xml"
+
+
+def site_columns(site) -> list[str]:
+    """Every column some record is in, in catalogue order (village columns first)."""
+    used = {r.category for r in site.records}
+    ordered = dict.fromkeys((*site.settings.village_columns, *site.settings.government_columns))
+    return [c for c in ordered if c in used] + sorted(used - set(ordered))
+
+
+def org_columns(site, org) -> list[str]:
+    used = {r.category for r in org.records}
+    return [c for c in site.settings.columns_for(org.kind) if c in used] + sorted(used - set(site.settings.columns_for(org.kind)))
+
+
+def site_feed(site) -> Feed:
+    return Feed(site.settings.site_name, "feeds/all", "", tuple(site.records))
+
+
+def org_feed(org) -> Feed:
+    return Feed(org.name, f"{org.slug}/feeds/all", org.url, tuple(org.records), org=org)
+
+
+def column_feed(site, column: str, org=None) -> Feed:
+    if org is None:
+        records = tuple(r for r in site.records if r.category == column)
+        return Feed(f"{site.settings.site_name} · {column}", f"feeds/columns/{column_slug(column)}", "", records, column=column)
+    records = tuple(r for r in org.records if r.category == column)
+    return Feed(f"{org.name} · {column}", f"{org.slug}/feeds/{column_slug(column)}", org.url, records, org=org, column=column)
+
+
+def all_feeds(site) -> list[Feed]:
+    feeds = [site_feed(site)] + [column_feed(site, c) for c in site_columns(site)]
+    for org in site.orgs.values():
+        feeds.append(org_feed(org))
+        feeds.extend(column_feed(site, c, org) for c in org_columns(site, org))
+    return feeds
+
+
+# Writing ---------------------------------------------------------------------------
+
+def write(site, output) -> None:
+    feeds = all_feeds(site)
+    for feed in feeds:
+        generator = build_feed(site, feed)
+        output.write_bytes(feed.atom, generator.atom_str(pretty=True))
+        output.write_bytes(feed.rss, generator.rss_str(pretty=True))
+    output.write_bytes(OPML, opml(site, feeds))
+    output.render("feeds.html", PAGE, feeds=feeds, opml=OPML, absolute=lambda url: absolute(site.settings, url),
+                  alternates=alternates(site, PAGE))
+
+
+def entries(site, feed: Feed) -> list:
+    """The feed's records, most recently updated first, at most ``feed_max_entries``."""
+    times = times_for(site)
+    ranked = sorted(feed.records, key=lambda r: (-times.updated(r).timestamp(), r.index_no))
+    return ranked[: site.settings.feed_max_entries]
+
+
+def build_feed(site, feed: Feed) -> FeedGenerator:
+    settings, times = site.settings, times_for(site)
+    records = entries(site, feed)
+    generator = FeedGenerator()
+    generator.id(tag_uri(settings, feed.stem))
+    generator.title(feed.title)
+    generator.subtitle(f"{feed.title}：最新公开的信息")  # RSS requires a description
+    generator.language("zh-CN")
+    generator.author({"name": feed.org.name if feed.org else settings.site_name})
+    generator.generator("Gongkai")
+    # feedgen takes the RSS channel <link> from the LAST link added: the page goes last.
+    generator.link(href=absolute(settings, feed.atom), rel="self", type=ATOM)
+    generator.link(href=absolute(settings, feed.page), rel="alternate", type="text/html")
+    newest = times.newest(feed.records, default=times.newest(site.records))
+    generator.updated(newest)  # also RSS lastBuildDate: the content's time, not the build's
+    for record in records:
+        generator.add_entry(entry(site, record), order="append")
+    return generator
+
+
+def entry(site, record):
+    settings, times = site.settings, times_for(site)
+    item = FeedEntry()
+    item.id(tag_uri(settings, record.index_no))  # also the RSS guid (isPermaLink="false")
+    item.title(record.title)
+    item.link(href=absolute(settings, record.url), rel="alternate", type="text/html")
+    item.published(times.published(record))
+    item.updated(times.updated(record))
+    item.author({"name": record.org.name})
+    item.category(term=record.category, label=record.category)
+    item.summary(record.summary or record.title)
+    return item
+
+
+def opml(site, feeds: list[Feed]) -> bytes:
+    """OPML 2.0 of every Atom feed (a reader imports all, or picks), grouped as on the feeds page."""
+    settings = site.settings
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "<head>",
+             f"<title>{_text(settings.site_name)} · 订阅源</title>",
+             f"<ownerName>{_text(settings.site_name)}</ownerName>",
+             f"<docs>http://opml.org/spec2.opml</docs>", "</head>", "<body>"]
+    for feed in feeds:
+        lines.append(f'<outline type="rss" version="ATOM" text={quoteattr(feed.title)} title={quoteattr(feed.title)} '
+                     f'xmlUrl={quoteattr(absolute(settings, feed.atom))} htmlUrl={quoteattr(absolute(settings, feed.page))}/>')
+    lines += ["</body>", "</opml>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _text(value: str) -> str:
+    return quoteattr(value)[1:-1]
+
+
+# Autodiscovery -----------------------------------------------------------------------
+
+def alternates(site, page_url: str, org=None, record=None) -> list[tuple[str, str, str]]:
+    """The ``<link rel="alternate">``s of a page: (type, href relative to the page, title).
+
+    Home and site-wide pages: the site feeds. An org page: the org's feeds and its
+    columns'. A record page: its org's feeds and the record as JSON.
+    """
+    root = "../" * page_url.count("/")
+    if record is not None:
+        org = record.org
+    if org is None:
+        feed = site_feed(site)
+        links = [(ATOM, root + feed.atom, f"{feed.title}（Atom）"), (RSS, root + feed.rss, f"{feed.title}（RSS）")]
+    else:
+        feed = org_feed(org)
+        links = [(ATOM, root + feed.atom, f"{feed.title}（Atom）"), (RSS, root + feed.rss, f"{feed.title}（RSS）")]
+        if record is None:
+            links += [(ATOM, root + column_feed(site, c, org).atom, f"{org.name} · {c}（Atom）") for c in org_columns(site, org)]
+    if record is not None:
+        links.append(("application/json", root + json_path(record), f"{record.title}（JSON 数据）"))
+    return links

@@ -1,0 +1,138 @@
+"""Procurement as an OCDS 1.1 release package: ``data/procurement/releases.json``.
+
+Each procurement record is one release. Its contracting process (``ocid``) is the
+tender it goes back to (award → tender, contract → award → tender), so a tender, its
+award and its contract share one ocid. A release's ``id`` is the record's 索引号 plus
+its last change: an edited record is a new release of the same process, as OCDS wants
+(the earlier version stays in the content's git history). Amounts are JSON numbers (the
+schema says so) in CNY; the exact text is in the record's JSON and the CSV.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from ..addresses import absolute
+from ..datasets import OCDS_PACKAGE
+from ..identity import digest
+from ..updated import at_shanghai, times_for
+
+RELEASE_SCHEMA = "https://standard.open-contracting.org/schema/1__1__4/release-schema.json"
+CURRENCY = "CNY"
+
+
+def root_tender(record):
+    """The record at the start of this record's contracting process."""
+    seen = {id(record)}
+    refs = record.derived.get("refs", {})
+    while "award" in refs or "tender" in refs:
+        record = refs.get("tender") or refs["award"]
+        if id(record) in seen:
+            break
+        seen.add(id(record))
+        refs = record.derived.get("refs", {})
+    return record
+
+
+def party(name: str, role: str) -> dict:
+    return {"id": f"party-{digest(name)}", "name": name, "roles": [role]}
+
+
+def value(amount) -> dict:
+    return {"amount": float(amount), "currency": CURRENCY}
+
+
+def release(site, record) -> dict:
+    settings, times = site.settings, times_for(site)
+    data = record.data
+    stage = data["stage"]
+    updated = times.updated(record)
+    is_update = updated > times.published(record)
+    buyer = party(data["buyer"], "buyer")
+    parties = [buyer]
+    result = {
+        "ocid": f"{settings.ocid_prefix}-{root_tender(record).index_no}",
+        "id": f"{record.index_no}-{updated.strftime('%Y%m%dT%H%M%S')}",
+        "date": updated.isoformat(),
+        "tag": [stage + ("Update" if is_update else "")],
+        "initiationType": "tender",
+        "language": "zh",
+        "buyer": {"id": buyer["id"], "name": buyer["name"]},
+    }
+    if "supplier" in data:
+        parties.append(party(data["supplier"], "supplier"))
+    if stage == "tender":
+        result["tender"] = tender(record, settings)
+    elif stage == "award":
+        result["awards"] = [award(record, settings)]
+    else:
+        award_ref = record.derived.get("refs", {}).get("award")
+        if award_ref is None:  # a contract without a published award: OCDS needs the award it rests on
+            result["awards"] = [award(record, settings, award_id=f"{record.index_no}-award")]
+        result["contracts"] = [contract(record, settings, award_ref.index_no if award_ref else f"{record.index_no}-award")]
+    result["parties"] = parties
+    return result
+
+
+def _document(record, settings) -> dict:
+    return {"id": record.index_no, "title": record.title, "url": absolute(settings, record.url),
+            "format": "text/html", "language": "zh", "documentType": "notice"}
+
+
+def tender(record, settings) -> dict:
+    data = record.data
+    result = {"id": record.index_no, "title": record.title, "status": "active", "documents": [_document(record, settings)]}
+    if data.get("summary"):
+        result["description"] = data["summary"]
+    if "method" in data:
+        result["procurementMethodDetails"] = data["method"]
+    if "value" in data:
+        result["value"] = value(data["value"])
+    items = []
+    for i, item in enumerate(data.get("items", ())):
+        entry = {"id": str(i + 1), "description": item["name"]}
+        if "quantity" in item:
+            entry["quantity"] = float(item["quantity"])
+        if "unit" in item:
+            entry["unit"] = {"name": item["unit"]}
+        items.append(entry)
+    if items:
+        result["items"] = items
+    if "deadline" in data:
+        result["tenderPeriod"] = {"endDate": at_shanghai(date.fromisoformat(data["deadline"])).isoformat()}
+    return result
+
+
+def award(record, settings, award_id: str | None = None) -> dict:
+    data = record.data
+    return {"id": award_id or record.index_no, "title": record.title, "status": "active",
+            "date": at_shanghai(record.date).isoformat(), "value": value(data["amount"]),
+            "suppliers": [{"id": f"party-{digest(data['supplier'])}", "name": data["supplier"]}],
+            "documents": [_document(record, settings)]}
+
+
+def contract(record, settings, award_id: str) -> dict:
+    data = record.data
+    return {"id": record.index_no, "awardID": award_id, "title": record.title, "status": "active",
+            "value": value(data["amount"]), "dateSigned": at_shanghai(record.date).isoformat(),
+            "documents": [_document(record, settings)]}
+
+
+def package(site, records) -> dict:
+    settings = site.settings
+    releases = [release(site, r) for r in sorted(records, key=lambda r: (r.date, r.index_no))]
+    return {
+        "uri": absolute(settings, OCDS_PACKAGE),
+        "version": "1.1",
+        "publishedDate": times_for(site).newest(records).isoformat(),
+        "publisher": {"name": settings.site_name},
+        "publicationPolicy": absolute(settings, "data/index.html"),
+        "releases": releases,
+    }
+
+
+def write(site, output) -> None:
+    records = [r for r in site.records if r.type == "procurement"]
+    if records:
+        output.write_text(OCDS_PACKAGE, json.dumps(package(site, records), ensure_ascii=False, indent=1) + "\n")
