@@ -43,7 +43,7 @@ def test_failed_build_leaves_previous_output_byte_identical(tmp_path):
     assert "「期末余额」9.99 与计算结果不符" in result.stdout
     assert "网站没有更新" in result.stderr
     assert tree_digest(output) == before
-    assert not list(tmp_path.glob(".output.*")), "no staging folder may be left behind"
+    assert not list(tmp_path.glob(".output.building")) and not list(tmp_path.glob(".output.previous"))
 
 
 def test_two_builds_are_byte_identical(tmp_path):
@@ -119,7 +119,8 @@ def test_schemas_are_published_and_templates_point_at_them(tmp_path):
                         "procurement", "report"):
         schema = json.loads((output / "schemas" / f"{record_type}.json").read_text("utf-8"))
         assert schema["properties"]["type"] == {"const": record_type, "title": "记录类型"}
-    result = publish("new", "finance", "--org", "xiaohe-village", "--name", "2026-04", "--content", content)
+    result = publish("new", "finance", "--org", "xiaohe-village", "--name", "2026-04", "--content", content,
+                     "--output", output)
     assert result.returncode == 0, result.stderr
     created = Path(result.stdout.strip())
     first_line = created.read_text("utf-8").splitlines()[0]

@@ -13,6 +13,7 @@ HELP = "检查全部记录，列出所有问题，不生成网站"
 
 def add_arguments(parser) -> None:
     parser.add_argument("--content", help="内容文件夹（默认 content）")
+    parser.add_argument("--output", help="输出文件夹（check 不写入，只为与其他命令一致）")
     parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
 
 

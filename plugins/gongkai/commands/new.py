@@ -20,6 +20,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--org", required=True, help="机构文件夹名，例如 xiaohe-village")
     parser.add_argument("--name", help="新文件名（不含扩展名）；默认按日期和类型命名")
     parser.add_argument("--content", help="内容文件夹（默认 content）")
+    parser.add_argument("--output", help="输出文件夹（默认 output）：本地预览时编辑器从这里读取 schema")
     parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
 
 
@@ -41,7 +42,7 @@ def target_path(org_dir: Path, record_type: str, name: str | None) -> Path:
 
 
 def run(args) -> int:
-    project = open_project(content=args.content, config=args.config)
+    project = open_project(content=args.content, output=args.output, config=args.config)
     org_dir = project.content / "orgs" / args.org
     if args.type != "org" and not (org_dir / ORG_FILE).is_file():
         raise UsageError(f"机构 {args.org} 不存在（没有 {org_dir / ORG_FILE}）：请先运行 publish.py new org --org {args.org}")
