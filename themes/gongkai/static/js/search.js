@@ -466,6 +466,10 @@
     return parts.length ? '?' + parts.join('&') : '';
   };
 
+  Page.prototype.busy = function (busy) {
+    this.list.setAttribute('aria-busy', busy ? 'true' : 'false');
+  };
+
   Page.prototype.say = function (text) {
     while (this.status.firstChild) {
       this.status.removeChild(this.status.firstChild);
@@ -498,18 +502,21 @@
       return;
     }
     this.say('正在搜索…');
+    this.busy(true);
     this.index.search(values.q, values, function (error, docnums) {
       if (run !== self.run) {
         return;
       }
       if (error) {
         self.say('搜索索引加载失败，请检查网络后重试。');
+        self.busy(false);
         return;
       }
       self.found = docnums;
       if (!docnums.length) {
         self.say('没有找到包含“' + values.q + '”的公开信息。');
         self.help.hidden = false;
+        self.busy(false);
         return;
       }
       self.say('找到 ' + docnums.length + ' 条包含“' + values.q + '”的公开信息。');
@@ -520,11 +527,13 @@
   Page.prototype.showMore = function (run) {
     var self = this, next = this.found.slice(this.shown, this.shown + PAGE);
     this.more.hidden = true;
+    this.busy(true);
     this.index.documents(next, function (error, rows) {
       var i;
       if (run !== self.run) {
         return;
       }
+      self.busy(false);
       if (error) {
         self.say('搜索结果加载失败，请检查网络后重试。');
         return;
