@@ -96,21 +96,9 @@ def random_values(draw):
     return sample, yaml.safe_dump(data, allow_unicode=True)
 
 
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@FUZZ
-@given(mangled())
-def test_mangled_yaml_gets_lines_not_tracebacks(case):
-    sample, text = case
-    with county() as content:
-        (content / sample.relative_to(MINI)).write_text(text, encoding="utf-8")
-        assert_clean_answer(content)
-
-
-@FUZZ
-@given(random_values())
-def test_random_values_get_lines_not_tracebacks(case):
+@settings(max_examples=240, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(mangled(), random_values()))
+def test_mangled_yaml_and_random_values_get_lines_not_tracebacks(case):
     sample, text = case
     with county() as content:
         (content / sample.relative_to(MINI)).write_text(text, encoding="utf-8")
