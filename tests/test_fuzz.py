@@ -96,7 +96,7 @@ def random_values(draw):
     return sample, yaml.safe_dump(data, allow_unicode=True)
 
 
-@settings(max_examples=240, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=160, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(mangled(), random_values()))
 def test_mangled_yaml_and_random_values_get_lines_not_tracebacks(case):
     sample, text = case
