@@ -5,7 +5,7 @@ every one, with its type and meaning.
 """
 
 # -- What a county changes ---------------------------------------------------------
-SITENAME = "青川县政务村务公开"
+SITENAME = "青峰县政务村务公开"
 SITEURL = ""  # e.g. "https://gongkai.qingchuan.gov.cn" when publishing; "" for local preview
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh-CN"
