@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 72, 12, 16, 40  # room for the axis labels
+# A phone-sized drawing: on a 360 px screen the SVG is shown at about its own size, so its
+# labels stay readable; on a desktop it scales up.
+WIDTH, HEIGHT = 360, 220
+LEFT, RIGHT, TOP, BOTTOM = 52, 8, 12, 28  # room for the axis labels
+MAX_X_LABELS = 8
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,11 @@ def nice_ceiling(value: Decimal) -> Decimal:
     return 10 * magnitude
 
 
+def short(period: str) -> str:
+    """2026-03 → 26-03: the axis needs the period, not the century."""
+    return period[2:]
+
+
 def _r(v: float) -> float:
     return round(v, 1)
 
@@ -78,6 +86,8 @@ def bars_and_line(labels: list[str], bar_series: list[tuple[str, list[Decimal]]]
         centre = _r(LEFT + i * slot + slot / 2)
         dots.append((centre, y(line_values[i]), f"{label} {line_name} {money(line_values[i])}"))
         x_labels.append((centre, label))
-    ticks = [Tick(y(top * k / 4), money(top * k / 4)) for k in range(5)]
+    every = -(-len(labels) // MAX_X_LABELS)  # label every n-th period when there are many
+    x_labels = [(x, short(label)) for i, (x, label) in enumerate(x_labels) if i % every == 0]
+    ticks = [Tick(y(top * k / 4), f"{int(top * k / 4):,}") for k in range(5)]
     return Chart(WIDTH, HEIGHT, bars, " ".join(f"{x},{yy}" for x, yy, _ in dots), dots, ticks, x_labels,
                  baseline, LEFT, WIDTH - RIGHT)
