@@ -27,4 +27,4 @@ def write(site, output) -> None:
             groups.append((heading, []))
         groups[-1][1].append((dataset, changed, files))
     output.render("data.html", PAGE, groups=groups, catalogue=CATALOGUE, catalogue_size=size_text(output.path(CATALOGUE).stat().st_size),
-                  opml=OPML, feeds_page=FEEDS_PAGE, alternates=alternates(site, PAGE))
+                  opml=OPML, feeds_page=FEEDS_PAGE, alternates=alternates(site))

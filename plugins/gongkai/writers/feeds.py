@@ -94,7 +94,7 @@ def write(site, output) -> None:
         output.write_bytes(feed.rss, generator.rss_str(pretty=True))
     output.write_bytes(OPML, opml(site, feeds))
     output.render("feeds.html", PAGE, feeds=feeds, opml=OPML, absolute=lambda url: absolute(site.settings, url),
-                  alternates=alternates(site, PAGE))
+                  alternates=alternates(site))
 
 
 def entries(site, feed: Feed) -> list:
@@ -158,23 +158,18 @@ def _text(value: str) -> str:
 
 # Autodiscovery -----------------------------------------------------------------------
 
-def alternates(site, page_url: str, org=None, record=None) -> list[tuple[str, str, str]]:
-    """The ``<link rel="alternate">``s of a page: (type, href relative to the page, title).
+def alternates(site, org=None, record=None) -> list[tuple[str, str, str]]:
+    """The ``<link rel="alternate">``s of a page: (type, site-relative href, title).
 
-    Home and site-wide pages: the site feeds. An org page: the org's feeds and its
-    columns'. A record page: its org's feeds and the record as JSON.
+    Site-wide pages: the site feeds (base.html falls back to these). An org page: the
+    org's feeds and its columns'. A record page: its org's feeds and the record as JSON.
     """
-    root = "../" * page_url.count("/")
     if record is not None:
         org = record.org
-    if org is None:
-        feed = site_feed(site)
-        links = [(ATOM, root + feed.atom, f"{feed.title}（Atom）"), (RSS, root + feed.rss, f"{feed.title}（RSS）")]
-    else:
-        feed = org_feed(org)
-        links = [(ATOM, root + feed.atom, f"{feed.title}（Atom）"), (RSS, root + feed.rss, f"{feed.title}（RSS）")]
-        if record is None:
-            links += [(ATOM, root + column_feed(site, c, org).atom, f"{org.name} · {c}（Atom）") for c in org_columns(site, org)]
+    feed = site_feed(site) if org is None else org_feed(org)
+    links = [(ATOM, feed.atom, f"{feed.title}（Atom）"), (RSS, feed.rss, f"{feed.title}（RSS）")]
+    if org is not None and record is None:
+        links += [(ATOM, column_feed(site, c, org).atom, f"{org.name} · {c}（Atom）") for c in org_columns(site, org)]
     if record is not None:
-        links.append(("application/json", root + json_path(record), f"{record.title}（JSON 数据）"))
+        links.append(("application/json", json_path(record), f"{record.title}（JSON 数据）"))
     return links

@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..model import KIND_LABELS, TYPE_LABELS
+from .feeds import alternates
 
 
 def yuan(value) -> str:
@@ -23,6 +24,8 @@ class Output:
         self.site = site
         env.filters.setdefault("yuan", yuan)
         env.globals.update(site=site, settings=site.settings, TYPE_LABELS=TYPE_LABELS, KIND_LABELS=KIND_LABELS)
+        # Every page announces the site feeds unless its writer gives its own `alternates`.
+        env.globals["site_alternates"] = alternates(site)
         self._made_dirs: set[Path] = set()
 
     def path(self, relative: str) -> Path:

@@ -26,7 +26,7 @@ def record_context(site, record) -> dict:
     return {"record": record, "rows": display.rows(schema, record.data), "view": views.view(record),
             "schema_label": lambda path: display.field_label(schema, path),
             "address": address, "qr": qr.svg(address, label) if address else None,
-            "alternates": alternates(site, record.url, record=record)}
+            "alternates": alternates(site, record=record)}
 
 
 def write_records(site, output) -> None:
@@ -60,12 +60,12 @@ def write_orgs(site, output) -> None:
                       member_groups=member_groups(org), column_limit=COLUMN_LIMIT,
                       latest_finance=max(finance, key=lambda r: (r.data["period"], r.date)) if finance else None,
                       has_finance=bool(finance), feeds=feed_links(org) if org.records else [],
-                      alternates=alternates(site, f"{org.slug}/index.html", org=org))
+                      alternates=alternates(site, org=org))
 
 
 def write_home(site, output) -> None:
     output.render("index.html", "index.html", latest=site.records[: site.settings.latest_count],
-                  top=site.top if site.orgs else None, alternates=alternates(site, "index.html"))
+                  top=site.top if site.orgs else None, alternates=alternates(site))
 
 
 def write_not_found(site, output) -> None:
