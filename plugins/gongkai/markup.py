@@ -41,9 +41,17 @@ class Markup:
         return sanitise(self._md.convert(text))
 
 
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """An image from another host would be fetched by every visitor (a tracking pixel): drop it.
+    Links to other hosts stay: they are fetched only when a citizen follows them."""
+    if tag == "img" and attribute == "src" and ("://" in value or value.lstrip().startswith("//")):
+        return None
+    return value
+
+
 def sanitise(fragment: str) -> str:
-    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=ALLOWED_SCHEMES, link_rel="noopener nofollow")
+    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
+                     link_rel="noopener nofollow", attribute_filter=_local_images_only)
 
 
 def first_paragraph(text: str, limit: int = 120) -> str:
