@@ -263,3 +263,17 @@ def test_usage_errors_exit_2(tmp_path):
     assert result.returncode == 2
     assert "内容文件夹" in result.stderr and "Traceback" not in result.stderr
     assert publish("frobnicate").returncode == 2
+
+
+def test_subsidy_rounds_half_up_like_a_spreadsheet(tmp_path):
+    """1.15 亩 × 106.30 = 122.245 → 122.25 (四舍五入), as Excel's ROUND gives the clerk."""
+    files = {f"{V}/subsidy/s.yaml": "type: subsidy\ntitle: 补贴\ndate: 2026-05-01\nprogram: 耕地地力保护补贴\nyear: 2026\n"
+                                    "rate: 106.30\nrecipients:\n  - {name: 宋芳, quantity: 1.15, amount: 122.25}\ntotal: 122.25\n"}
+    assert check(county_with(tmp_path, files)) == (0, [])
+
+
+def test_review_cannot_predate_the_ledger(tmp_path):
+    files = {f"{V}/finance/2026-04.yaml": LEDGER + "    reviewed_by: {members: [王建国], date: 2026-04-03}\n"}
+    code, lines = check(county_with(tmp_path, files))
+    assert lines == [f"{V}/finance/2026-04.yaml:11: 错误: 「审核日期」2026-04-03 早于最后一笔收支（2026-04-05）：监委会只能审核已发生的收支，请核对日期"]
+    assert code == 1

@@ -55,10 +55,16 @@ def sanitise(fragment: str) -> str:
 
 
 def first_paragraph(text: str, limit: int = 120) -> str:
-    """Plain text of a Markdown body's first paragraph: the default 内容概述."""
+    """Plain text of a Markdown body's first real paragraph: the default 内容概述.
+
+    Headings, tables, rules and a salutation line ("全体村民：") are not a summary."""
     for block in text.strip().split("\n\n"):
-        plain = " ".join(line.strip().lstrip("#>*- ").strip() for line in block.splitlines()).strip()
-        if plain:
-            plain = html.unescape(nh3.clean(plain, tags=set()))
-            return plain if len(plain) <= limit else plain[: limit - 1] + "…"
+        lines = [line.strip() for line in block.splitlines()]
+        if not lines or lines[0].startswith(("#", "|", "---", "***", "<")):
+            continue
+        plain = " ".join(line.lstrip(">*- ").strip() for line in lines).strip()
+        if not plain or (len(lines) == 1 and plain.endswith(("：", ":")) and len(plain) <= 20):
+            continue
+        plain = html.unescape(nh3.clean(plain, tags=set()))
+        return plain if len(plain) <= limit else plain[: limit - 1] + "…"
     return ""

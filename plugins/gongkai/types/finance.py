@@ -49,8 +49,9 @@ def check(record, checker) -> None:
                       f"「期末余额」{yuan(closing)} 与计算结果不符：期初余额 {yuan(opening)} + 收入合计 {yuan(totals['income'])} "
                       f"− 支出合计 {yuan(totals['expense'])} = {yuan(expected)}，请核对各笔金额或期末余额")
     reviewed = data.get("reviewed_by")
-    if reviewed and date.fromisoformat(reviewed["date"]) < start:
-        checker.error(("reviewed_by", "date"), "「审核日期」早于所属期间开始：监委会只能审核已发生的收支")
+    last_entry = max((date.fromisoformat(e["date"]) for side in ("income", "expense") for e in data[side]), default=start)
+    if reviewed and date.fromisoformat(reviewed["date"]) < last_entry:
+        checker.error(("reviewed_by", "date"), f"「审核日期」{reviewed['date']} 早于最后一笔收支（{last_entry}）：监委会只能审核已发生的收支，请核对日期")
     record.derived.update(period_start=start, period_end=end, opening=opening, closing=closing,
                           income_total=totals["income"], expense_total=totals["expense"])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ._money import check_amount, yuan
 
@@ -19,7 +19,8 @@ def check(record, checker) -> None:
         amount = check_amount(checker, ("recipients", i, "amount"), person["amount"])
         total += amount
         if rate is not None and "quantity" in person:
-            expected = (Decimal(person["quantity"]) * rate).quantize(Decimal("0.01"))
+            # 四舍五入, as the clerk's spreadsheet ROUND does; Decimal's default is half-even
+            expected = (Decimal(person["quantity"]) * rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             if expected != amount:
                 checker.error(("recipients", i, "amount"), f"{checker.label(('recipients', i, 'amount'))}{yuan(amount)} 不等于数量 "
                               f"{person['quantity']} × 标准 {yuan(rate)} = {yuan(expected)}：请核对")
