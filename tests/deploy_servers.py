@@ -104,6 +104,13 @@ def edit_one_record(content: Path) -> Path:
     return record
 
 
+def add_one_record(content: Path) -> Path:
+    record = content / "orgs" / "hexi-village" / "notices" / "2026-05.md"
+    record.write_text("---\ntype: notice\ntitle: 河西村五月通知\ndate: 2026-05-06\ncategory: 村务\n---\n五月通知正文。\n",
+                      encoding="utf-8")
+    return record
+
+
 def remove_one_record(content: Path) -> None:
     (content / "orgs" / "hexi-village" / "notices" / "2026-03.md").unlink()
 

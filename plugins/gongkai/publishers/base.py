@@ -116,8 +116,8 @@ class Publisher:
         if dry_run or not changes:
             return report
         sends = [c for c in changes if c.action != DELETE]
-        for change in sends:  # "pending" first: a rerun then finishes or removes them
-            deployed.setdefault(change.path, PENDING)
+        for change in sends:  # "pending" first: a rerun re-sends them, or removes those no longer built
+            deployed[change.path] = PENDING
         self.put_bytes(state_bytes(deployed), STATE)
         flushed = time.monotonic()
         for change in changes:

@@ -9,10 +9,13 @@ Only files whose hash differs are sent. Order:
 4. the publisher key, the manifest and its signature;
 5. deletions of what is no longer built: pages first, then what they linked to.
 
-At every moment a page on the target links only to files that exist there (unless new pages
-link to each other in a cycle). A file about to be uploaded is first written into the listing
-as "pending" (hash ""), so an interrupted deploy, run again, re-sends it — or deletes it when
-it is no longer built.
+At every moment a page on the target links only to files that exist there, except for a new
+page linking to another new page that links back to it (a new org and its new records): then
+the deeper one goes first, and nothing on the target links to it yet.
+
+Every file about to be sent is first written into the listing as "pending" (hash ""), so an
+interrupted deploy, run again, re-sends it — or deletes it when it is no longer built —
+whatever state the interruption left it in.
 """
 
 from __future__ import annotations
@@ -87,14 +90,17 @@ def links(page: Path, path: str) -> set[str]:
     return found
 
 
-def pages_in_link_order(output: Path, pages: list[str]) -> list[str]:
-    """``pages`` so that each comes after the pages (of this list) it links to."""
-    todo = set(pages)
+def pages_in_link_order(output: Path, pages: list[str], new: set[str]) -> list[str]:
+    """``pages`` so that each comes after the ``new`` pages (not yet on the target) it links to.
+
+    Links to pages already on the target need no wait: the old version serves meanwhile.
+    """
+    todo = set(pages) & new
     ordered, seen = [], set()
 
     def visit(path: str) -> None:
         seen.add(path)
-        for target in sorted(links(output / path, path) & todo):
+        for target in sorted(links(output / path, path) & todo) if todo else ():
             if target not in seen:
                 visit(target)
         ordered.append(path)
@@ -115,7 +121,7 @@ def plan(output: Path, local: list[Entry], deployed: dict[str, str], force: bool
     for number in (1, 2, 3, 4):
         paths = sorted(c.path for c in sends if phase(c.path) == number)
         if number == 2:
-            paths = pages_in_link_order(output, paths)
+            paths = pages_in_link_order(output, paths, {c.path for c in sends if c.action == UPLOAD})
         if number == 4:
             paths = [p for p in LAST if p in by_path]
         ordered += [by_path[p] for p in paths]
