@@ -23,6 +23,9 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from math import log
+
+from whoosh.scoring import bm25
 
 from .documents import SearchDoc
 from .index import FIELD_BOOSTS, weighting
@@ -80,18 +83,26 @@ def gaps(docnums) -> str:
 
 
 def term_weights(ix) -> dict[str, dict[int, float]]:
-    """Every term's BM25F weight per document, summed over the text fields with their boosts."""
+    """Every term's BM25F weight per document, summed over the text fields with their boosts.
+
+    The same formula and statistics as whoosh's ``BM25FScorer`` (idf, average and per-document
+    field lengths from the reader), computed over each posting list at once: scoring posting
+    by posting through matchers is several times slower.
+    """
+    model = weighting()
     weights: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    with ix.searcher(weighting=weighting()) as searcher:
+    with ix.searcher(weighting=model) as searcher:
         reader = searcher.reader()
+        count = reader.doc_count_all()
         for fieldname, boost in FIELD_BOOSTS.items():
-            for raw in reader.lexicon(fieldname):
-                term = raw.decode("utf-8")
-                matcher = searcher.postings(fieldname, term)
+            lengths = [reader.doc_field_length(n, fieldname, 0) for n in range(count)]
+            average = searcher.avg_field_length(fieldname) or 1
+            for raw, info in reader.iter_field(fieldname):
+                term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                idf = log(count / (info.doc_frequency() + 1)) + 1
                 into = weights[term]
-                while matcher.is_active():
-                    into[matcher.id()] += boost * matcher.score()
-                    matcher.next()
+                for docnum, tf in reader.postings(fieldname, raw).items_as("weight"):
+                    into[docnum] += boost * bm25(idf, tf, lengths[docnum], average, model.B, model.K1)
     return weights
 
 
