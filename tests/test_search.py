@@ -366,3 +366,22 @@ def test_static_export_is_reproducible(county, tmp_path):
     assert all((output / p).read_bytes() == (again / p).read_bytes() for p in ours)
     assert (output / "search.html").read_bytes() == (again / "search.html").read_bytes()
     assert not any(p.name.startswith(".") for p in output.iterdir())  # the whoosh index is beside, not in
+
+
+# -- the demo county ----------------------------------------------------------------------------
+
+def test_demo_county_names_are_found(demo_site):
+    """Every recipient name of the demo's subsidy lists finds exactly the records holding it."""
+    from conftest import DEMO_CONTENT
+
+    project = open_project(content=str(DEMO_CONTENT), output=str(demo_site))
+    site, _ = load_site(project.content, project.settings)
+    docs = documents(site)
+    names = sorted(set(person_names(site)))[:12]
+    assert names
+    for name in names:
+        result = publish("search", name, "--json", "--limit", "1000", "--content", DEMO_CONTENT, "--output", demo_site)
+        assert result.returncode == 0, result.stderr
+        found = {hit["url"] for hit in json.loads(result.stdout)}
+        assert found >= {docs[n].url for n in oracle(docs, name)}, name
+        assert (demo_site / "search.html").is_file()
