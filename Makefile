@@ -23,3 +23,4 @@ test:
 
 bench: $(PY)
 	$(PY) benchmarks/build.py
+	$(PY) benchmarks/search.py
