@@ -385,3 +385,15 @@ def test_demo_county_names_are_found(demo_site):
         found = {hit["url"] for hit in json.loads(result.stdout)}
         assert found >= {docs[n].url for n in oracle(docs, name)}, name
         assert (demo_site / "search.html").is_file()
+
+
+def test_search_script_is_es5():
+    """The script parses as ECMAScript 5: old phone browsers run it (acorn, pinned in package.json)."""
+    import subprocess
+
+    acorn = ROOT / "node_modules" / ".bin" / "acorn"
+    if not acorn.exists():
+        pytest.fail("acorn is not installed: .ci/install runs npm ci")
+    script = ROOT / "themes" / "gongkai" / "static" / "js" / "search.js"
+    result = subprocess.run([str(acorn), "--ecma5", "--silent", str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
