@@ -9,6 +9,7 @@ which is both safer and faster than anything we would write.
 from __future__ import annotations
 
 import html
+import re
 
 import markdown
 import nh3
@@ -49,9 +50,20 @@ def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# nh3's output is normalised (attribute values double-quoted, ">" escaped inside them), so these
+# small repairs can match tags safely. They keep a page valid HTML when a link or image lost
+# its address to the sanitiser: a link without href may not carry rel; an image needs src and alt.
+_REL_WITHOUT_HREF = re.compile(r'<a((?:(?!\bhref=)[^>])*?) rel="noopener nofollow"')
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\bsrc=)[^>]*>")
+_IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)")
+
+
 def sanitise(fragment: str) -> str:
-    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
-                     link_rel="noopener nofollow", attribute_filter=_local_images_only)
+    clean = nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
+                      link_rel="noopener nofollow", attribute_filter=_local_images_only)
+    clean = _REL_WITHOUT_HREF.sub(r"<a\1", clean)
+    clean = _IMG_WITHOUT_SRC.sub("", clean)
+    return _IMG_WITHOUT_ALT.sub('<img alt=""', clean)
 
 
 def first_paragraph(text: str, limit: int = 120) -> str:
