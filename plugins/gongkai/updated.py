@@ -63,11 +63,18 @@ class Times:
 
     def __init__(self, site, git: dict[str, datetime] | None = None):
         self.git = git_times(site.content_dir) if git is None else git
+        self._updated: dict[int, datetime] = {}  # by id(record): every writer asks for every record
 
     def published(self, record) -> datetime:
         return at_shanghai(record.date)
 
     def updated(self, record) -> datetime:
+        key = id(record)
+        if key not in self._updated:
+            self._updated[key] = self._last_change(record)
+        return self._updated[key]
+
+    def _last_change(self, record) -> datetime:
         if record.updated is not None:
             changed = at_shanghai(record.updated)
         else:

@@ -117,7 +117,8 @@ def build_feed(site, feed: Feed) -> FeedGenerator:
     # feedgen takes the RSS channel <link> from the LAST link added: the page goes last.
     generator.link(href=absolute(settings, feed.atom), rel="self", type=ATOM)
     generator.link(href=absolute(settings, feed.page), rel="alternate", type="text/html")
-    newest = times.newest(feed.records, default=times.newest(site.records))
+    # An empty feed (an org with no records yet) takes the site's newest time: still no clock.
+    newest = times.newest(feed.records) if feed.records else times.newest(site.records)
     generator.updated(newest)  # also RSS lastBuildDate: the content's time, not the build's
     for record in records:
         generator.add_entry(entry(site, record), order="append")
