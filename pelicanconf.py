@@ -10,6 +10,10 @@ SITEURL = ""  # e.g. "https://gongkai.qingchuan.gov.cn" when publishing; "" for 
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh-CN"
 GONGKAI_LANGUAGE = "zh_CN"
+# Feed entry ids are tag:<this>:<索引号>. Set it once, when first publishing, and never change it
+# (not even when the site moves): readers would see every record again. Empty: SITEURL's host.
+# GONGKAI_FEED_AUTHORITY = "gongkai.qingchuan.gov.cn,2026"
+# GONGKAI_DATA_CONTACT_EMAIL = "gongkai@qingchuan.gov.cn"  # who answers questions on the open data
 
 # -- How Gongkai uses Pelican (a county leaves this alone) -----------------------------
 PATH = "content"
