@@ -111,6 +111,15 @@ def add_one_record(content: Path) -> Path:
     return record
 
 
+def add_record_with_attachment(content: Path) -> Path:
+    folder = content / "orgs" / "hexi-village" / "notices"
+    (folder / "files" / "水渠图.pdf").write_bytes(b"%PDF-1.4\n% canal drawing\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
+    record = folder / "2026-06.yaml"
+    record.write_text("type: notice\ntitle: 河西村水渠改造图纸\ndate: 2026-06-01\ncategory: 重大事项\n"
+                      "attachments:\n  - {file: files/水渠图.pdf, title: 水渠改造图纸}\nbody: 图纸见附件。\n", encoding="utf-8")
+    return record
+
+
 def remove_one_record(content: Path) -> None:
     (content / "orgs" / "hexi-village" / "notices" / "2026-03.md").unlink()
 
@@ -210,6 +219,7 @@ class FTPServer:
     def __init__(self, home: Path, user: str, password: str, certfile: Path | None = None, read_limit: int = 0):
         from pyftpdlib.authorizers import DummyAuthorizer
         from pyftpdlib.handlers import FTPHandler, ThrottledDTPHandler, TLS_FTPHandler
+        from pyftpdlib.ioloop import IOLoop
         from pyftpdlib.servers import FTPServer as Server
 
         authorizer = DummyAuthorizer()
@@ -222,7 +232,7 @@ class FTPServer:
             attributes["dtp_handler"] = type("Slow", (ThrottledDTPHandler,), {"read_limit": read_limit})
         handler = type("Handler", (base,), attributes)
         self.port = free_port()
-        self.server = Server(("127.0.0.1", self.port), handler)
+        self.server = Server(("127.0.0.1", self.port), handler, ioloop=IOLoop())  # own loop: servers stay apart
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"timeout": 0.2}, daemon=True)
         self.thread.start()
 
