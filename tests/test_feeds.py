@@ -250,3 +250,17 @@ def test_demo_county_feeds_are_clean(demo_site):
         ids = [e.id for e in parsed.entries]
         assert len(ids) == len(set(ids)) and all(i.startswith("tag:") for i in ids)
         assert all(e.link.startswith("http") for e in parsed.entries)
+
+
+def test_control_characters_a_clerk_escaped_in_yaml_do_not_break_the_feeds(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(COUNTY, content)
+    notice = content / "orgs/xiaohe-village/notices/party-meeting.md"
+    notice.write_text(notice.read_text("utf-8").replace("title: 关于召开党员大会的通知", 'title: "关于召开\\x01党员大会的通知\\x0b"'), "utf-8")
+    output = build(content, tmp_path / "out")
+    for path in (output / "xiaohe-village/feeds/all.atom.xml", output / "xiaohe-village/feeds/all.rss.xml",
+                 output / "feeds/columns/dangwu.atom.xml"):
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert "关于召开党员大会的通知" in {e.title for e in parsed.entries}
+    ET.parse(output / "feeds/feeds.opml")

@@ -14,6 +14,7 @@ content gives byte-identical feeds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
@@ -27,6 +28,12 @@ from .record_json import json_path
 ATOM = "application/atom+xml"
 RSS = "application/rss+xml"
 OPML = "feeds/feeds.opml"
+# Characters XML 1.0 forbids (YAML lets a clerk write them as "\x01" escapes): feedgen would raise.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
 PAGE = "feeds/index.html"
 
 
@@ -109,10 +116,10 @@ def build_feed(site, feed: Feed) -> FeedGenerator:
     records = entries(site, feed)
     generator = FeedGenerator()
     generator.id(tag_uri(settings, feed.stem))
-    generator.title(feed.title)
-    generator.subtitle(f"{feed.title}：最新公开的信息")  # RSS requires a description
+    generator.title(xml_text(feed.title))
+    generator.subtitle(xml_text(f"{feed.title}：最新公开的信息"))  # RSS requires a description
     generator.language("zh-CN")
-    generator.author({"name": feed.org.name if feed.org else settings.site_name})
+    generator.author({"name": xml_text(feed.org.name if feed.org else settings.site_name)})
     generator.generator("Gongkai")
     # feedgen takes the RSS channel <link> from the LAST link added: the page goes last.
     generator.link(href=absolute(settings, feed.atom), rel="self", type=ATOM)
@@ -129,13 +136,13 @@ def entry(site, record):
     settings, times = site.settings, times_for(site)
     item = FeedEntry()
     item.id(tag_uri(settings, record.index_no))  # also the RSS guid (isPermaLink="false")
-    item.title(record.title)
+    item.title(xml_text(record.title))
     item.link(href=absolute(settings, record.url), rel="alternate", type="text/html")
     item.published(times.published(record))
     item.updated(times.updated(record))
-    item.author({"name": record.org.name})
-    item.category(term=record.category, label=record.category)
-    item.summary(record.summary or record.title)
+    item.author({"name": xml_text(record.org.name)})
+    item.category(term=xml_text(record.category), label=xml_text(record.category))
+    item.summary(xml_text(record.summary or record.title))
     return item
 
 
@@ -147,14 +154,14 @@ def opml(site, feeds: list[Feed]) -> bytes:
              f"<ownerName>{_text(settings.site_name)}</ownerName>",
              f"<docs>http://opml.org/spec2.opml</docs>", "</head>", "<body>"]
     for feed in feeds:
-        lines.append(f'<outline type="rss" version="ATOM" text={quoteattr(feed.title)} title={quoteattr(feed.title)} '
+        lines.append(f'<outline type="rss" version="ATOM" text={quoteattr(xml_text(feed.title))} title={quoteattr(xml_text(feed.title))} '
                      f'xmlUrl={quoteattr(absolute(settings, feed.atom))} htmlUrl={quoteattr(absolute(settings, feed.page))}/>')
     lines += ["</body>", "</opml>", ""]
     return "\n".join(lines).encode("utf-8")
 
 
 def _text(value: str) -> str:
-    return quoteattr(value)[1:-1]
+    return quoteattr(xml_text(value))[1:-1]
 
 
 # Autodiscovery -----------------------------------------------------------------------
