@@ -120,7 +120,8 @@ def test_rss_channel_link_is_the_page_and_self_link_is_the_feed(git_site):
     channel = ET.parse(git_site / "xiaohe-village/feeds/all.rss.xml").getroot().find("channel")
     assert channel.findtext("link") == PREVIEW + "xiaohe-village/"
     self_link = channel.find("{http://www.w3.org/2005/Atom}link")
-    assert self_link.get("rel") == "self" and self_link.get("href") == PREVIEW + "xiaohe-village/feeds/all.atom.xml"
+    assert self_link.get("rel") == "self" and self_link.get("href") == PREVIEW + "xiaohe-village/feeds/all.rss.xml"
+    assert self_link.get("type") == "application/rss+xml"
     atom = feedparser.parse((git_site / "xiaohe-village/feeds/all.atom.xml").read_bytes())
     links = {link.rel: link.href for link in atom.feed.links}
     assert links == {"self": PREVIEW + "xiaohe-village/feeds/all.atom.xml", "alternate": PREVIEW + "xiaohe-village/"}

@@ -97,8 +97,9 @@ def write(site, output) -> None:
     feeds = all_feeds(site)
     for feed in feeds:
         generator = build_feed(site, feed)
-        output.write_bytes(feed.atom, generator.atom_str(pretty=True))
-        output.write_bytes(feed.rss, generator.rss_str(pretty=True))
+        for path, media_type, render in ((feed.atom, ATOM, generator.atom_str), (feed.rss, RSS, generator.rss_str)):
+            set_links(generator, site.settings, feed, path, media_type)
+            output.write_bytes(path, render(pretty=True))
     output.write_bytes(OPML, opml(site, feeds))
     output.render("feeds.html", PAGE, feeds=feeds, opml=OPML, absolute=lambda url: absolute(site.settings, url),
                   alternates=alternates(site))
@@ -121,15 +122,19 @@ def build_feed(site, feed: Feed) -> FeedGenerator:
     generator.language("zh-CN")
     generator.author({"name": xml_text(feed.org.name if feed.org else settings.site_name)})
     generator.generator("Gongkai")
-    # feedgen takes the RSS channel <link> from the LAST link added: the page goes last.
-    generator.link(href=absolute(settings, feed.atom), rel="self", type=ATOM)
-    generator.link(href=absolute(settings, feed.page), rel="alternate", type="text/html")
     # An empty feed (an org with no records yet) takes the site's newest time: still no clock.
     newest = times.newest(feed.records) if feed.records else times.newest(site.records)
     generator.updated(newest)  # also RSS lastBuildDate: the content's time, not the build's
     for record in records:
         generator.add_entry(entry(site, record), order="append")
     return generator
+
+
+def set_links(generator: FeedGenerator, settings, feed: Feed, path: str, media_type: str) -> None:
+    """The self link (this file) and the page; feedgen takes the RSS channel <link> from the
+    LAST link added, so the page goes last."""
+    generator.link(href=absolute(settings, path), rel="self", type=media_type, replace=True)
+    generator.link(href=absolute(settings, feed.page), rel="alternate", type="text/html")
 
 
 def entry(site, record):
