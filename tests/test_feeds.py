@@ -265,3 +265,9 @@ def test_control_characters_a_clerk_escaped_in_yaml_do_not_break_the_feeds(tmp_p
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
         assert "关于召开党员大会的通知" in {e.title for e in parsed.entries}
     ET.parse(output / "feeds/feeds.opml")
+
+
+def test_records_changed_in_one_commit_are_listed_newest_record_first(git_site):
+    parsed = feedparser.parse((git_site / "xiaohe-village/feeds/all.atom.xml").read_bytes())
+    assert {e.updated for e in parsed.entries} == {FIRST_COMMIT}
+    assert [e.published[:10] for e in parsed.entries] == ["2026-05-20", "2026-04-05", "2026-03-05", "2026-03-01"]

@@ -108,7 +108,8 @@ def write(site, output) -> None:
 def entries(site, feed: Feed) -> list:
     """The feed's records, most recently updated first, at most ``feed_max_entries``."""
     times = times_for(site)
-    ranked = sorted(feed.records, key=lambda r: (-times.updated(r).timestamp(), r.index_no))
+    # Ties (a county's history imported in one commit) go newest record first.
+    ranked = sorted(feed.records, key=lambda r: (-times.updated(r).timestamp(), -r.date.toordinal(), r.index_no))
     return ranked[: site.settings.feed_max_entries]
 
 
