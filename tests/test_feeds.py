@@ -271,3 +271,13 @@ def test_records_changed_in_one_commit_are_listed_newest_record_first(git_site):
     parsed = feedparser.parse((git_site / "xiaohe-village/feeds/all.atom.xml").read_bytes())
     assert {e.updated for e in parsed.entries} == {FIRST_COMMIT}
     assert [e.published[:10] for e in parsed.entries] == ["2026-05-20", "2026-04-05", "2026-03-05", "2026-03-01"]
+
+
+def test_without_git_on_the_machine_updated_falls_back_to_the_dates(tmp_path):
+    content = county_in_git(tmp_path)
+    empty = tmp_path / "no-git"
+    empty.mkdir()
+    result = publish("build", "--content", content, "--output", tmp_path / "out", env={"PATH": str(empty)})
+    assert result.returncode == 0, result.stderr
+    entries = feedparser.parse((tmp_path / "out/xiaohe-village/feeds/all.atom.xml").read_bytes()).entries
+    assert all(e.updated == e.published for e in entries)
