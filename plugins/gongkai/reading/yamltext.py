@@ -17,6 +17,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 import yaml
+from yaml.nodes import ScalarNode, SequenceNode
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -53,6 +54,23 @@ _FLOAT = re.compile(
 class RecordLoader(_BaseLoader):
     """CSafeLoader with line-aware containers, Decimal numbers and text dates."""
 
+    # libyaml parses in C but calls these three back for every node: they are the hot path
+    # of a build. PyYAML's versions also serve path resolvers, which we never register.
+    def descend_resolver(self, current_node, current_index):
+        return None
+
+    def ascend_resolver(self):
+        return None
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], _IMPLICIT_ANY):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
+
 
 # Resolvers are class-level state: give RecordLoader its own copy, then replace the
 # int, float and timestamp rules with the ones described in the module docstring.
@@ -64,6 +82,11 @@ RecordLoader.yaml_implicit_resolvers = {
 }
 RecordLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
 RecordLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
+# The implicit resolvers by first character, each list followed by the ones for any
+# character, in PyYAML's order (what ``Resolver.resolve`` builds anew for every scalar).
+_IMPLICIT_ANY = tuple(RecordLoader.yaml_implicit_resolvers.get(None, ()))
+_IMPLICIT = {first: tuple(resolvers) + _IMPLICIT_ANY
+             for first, resolvers in RecordLoader.yaml_implicit_resolvers.items() if first is not None}
 
 
 def _construct_decimal(loader, node):
@@ -80,18 +103,18 @@ def _construct_mapping(loader, node):
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         if not isinstance(key, str):
             key = str(key)
         if key in mapping:
             raise DuplicateKey(key, key_node.start_mark.line + 1)
-        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping[key] = _construct(loader, value_node)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
 def _construct_sequence(loader, node):
-    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    items = LineList(_construct(loader, child) for child in node.value)
     items.line = node.start_mark.line + 1
     items.item_lines = [child.start_mark.line + 1 for child in node.value]
     return items
@@ -100,6 +123,20 @@ def _construct_sequence(loader, node):
 RecordLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 RecordLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 RecordLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+# Plain scalars (most nodes of a record) are built directly: PyYAML's construct_object
+# bookkeeping (anchors, recursion, generators) only matters for containers and odd tags.
+_SCALARS = {tag: RecordLoader.yaml_constructors[tag] for tag in (
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")}
+
+
+def _construct(loader, node):
+    if node.__class__ is ScalarNode:
+        build = _SCALARS.get(node.tag)
+        if build is not None:
+            return build(loader, node)
+    return loader.construct_object(node, deep=True)
 
 
 def load(text: str):
