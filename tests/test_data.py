@@ -294,3 +294,27 @@ def test_demo_county_open_data_validates(demo_site, release_validator):
         if path.parent.name != "budget" or path.name != "budget.csv":
             rows = read_csv(path)
             assert len(rows) >= 3 and all(len(r) == len(rows[0]) for r in rows), path
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("width", (360, 1280))
+def test_data_and_feeds_pages_pass_axe_and_fit_a_phone(site_dir, browser, width):
+    if not AXE.is_file():
+        pytest.fail("axe-core is not installed: .ci/install runs npm ci")
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context.route(re.compile(r"^(?!file:)"), lambda route: route.abort())
+    try:
+        for name in ("data/index.html", "feeds/index.html"):
+            page = context.new_page()
+            page.goto((site_dir / name).as_uri())
+            overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                                   ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+            assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]] == [], name
+            page.close()
+    finally:
+        context.close()
