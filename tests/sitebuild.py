@@ -37,3 +37,20 @@ def build(content: Path, folder: Path, **settings) -> Path:
 
 def html_files(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
+
+
+def broken_links(output: Path) -> list[str]:
+    """Every relative href/src on every page that does not lead to a built file."""
+    import re
+
+    import lxml.html
+    broken = []
+    for file in html_files(output):
+        if file.name == "404.html":  # its links start at the site root: it is served at any depth
+            continue
+        for element, _attribute, link, _pos in lxml.html.fromstring(file.read_text("utf-8")).iterlinks():
+            if re.match(r"^[a-z]+:|^#|^//", link) or element.tag == "form":
+                continue
+            if not (file.parent / link.split("#")[0].split("?")[0]).resolve().exists():
+                broken.append(f"{file.relative_to(output)} → {link}")
+    return broken

@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 
 from conftest import ROOT
+from sitebuild import broken_links
 from test_accessibility import AXE, WCAG
 
 ARTIFACTS = ROOT / "test-artifacts" / "demo"
@@ -85,3 +86,23 @@ def test_freshness_is_measured_against_the_newest_record(demo_site):
     newest = max(re.findall(r"<time datetime=\"(\d{4}-\d\d-\d\d)\"", (demo_site / "catalogue/index.html").read_text("utf-8")))
     text = lxml.html.fromstring((demo_site / "freshness.html").read_text("utf-8")).text_content()
     assert f"检查日期：{newest}" in text
+
+
+def test_every_local_link_on_every_page_resolves(demo_site):
+    assert broken_links(demo_site) == []
+
+
+def test_catalogue_is_paginated_in_static_pages(demo_site):
+    from gongkai.writers.catalogue import PAGE_SIZE
+    first_page = lxml.html.fromstring((demo_site / "catalogue/index.html").read_text("utf-8"))
+    total = int(re.search(r"共 (\d+) 条", first_page.text_content()).group(1))
+    assert total == len(lxml.html.fromstring((demo_site / "index.html").read_text("utf-8")).xpath("//main//li")) or total > 100
+    count = -(-total // PAGE_SIZE)
+    assert sorted(p.name for p in demo_site.glob("catalogue/*.html")) == sorted(
+        ["index.html"] + [f"page-{n}.html" for n in range(2, count + 1)])
+    shown = 0
+    for n in range(1, count + 1):
+        doc = lxml.html.fromstring((demo_site / ("catalogue/index.html" if n == 1 else f"catalogue/page-{n}.html")).read_text("utf-8"))
+        shown += len(doc.xpath("//table[@class='catalogue']/tbody/tr"))
+        assert doc.xpath("//nav[@class='pager']//span[@aria-current='page']")[0].text_content() == str(n)
+    assert shown == total

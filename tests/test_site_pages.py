@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from sitebuild import SITE_CONTENT, SITE_URL, build, html_files
+from sitebuild import SITE_CONTENT, SITE_URL, broken_links, build, html_files
 
 
 @pytest.fixture(scope="module")
@@ -264,3 +264,7 @@ def test_english_catalogue_translates_the_theme(tmp_path):
     assert text(doc.xpath("//a[@class='skip']")[0]) == "Skip to main content"
     assert text(doc.xpath("//h2[@id='latest-heading']")[0]) == "Latest disclosures"
     assert page(site, "catalogue/index.html").xpath("//th[.='Index number']")
+
+
+def test_every_local_link_resolves(site):
+    assert broken_links(site) == []
