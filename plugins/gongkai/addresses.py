@@ -39,7 +39,10 @@ def absolute(settings, relative: str) -> str:
 def authority(settings) -> str:
     if settings.feed_authority:
         return settings.feed_authority
-    return f"{urlsplit(base_url(settings)).hostname},2026"
+    host = urlsplit(base_url(settings)).hostname or ""
+    if not host or ":" in host or host.replace(".", "").isdigit():
+        host = "localhost"  # RFC 4151 wants a domain name, not an IP (the preview address)
+    return f"{host},2026"
 
 
 def tag_uri(settings, name: str) -> str:
