@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import display, qr, views
-from .feeds import alternates
+from .feeds import alternates, column_feed, org_feed
 
 MEMBER_BODIES = ("村两委", "村务监督委员会")
 COLUMN_LIMIT = 10  # records listed per column on an org page; the catalogue has them all
@@ -11,10 +11,6 @@ COLUMN_LIMIT = 10  # records listed per column on an org page; the catalogue has
 
 def feed_links(org, column: str | None = None) -> list[tuple[str, str, str]]:
     """(kind, href, label) of the org's (or one column's) feeds, as the feeds writer names them."""
-    try:
-        from .feeds import column_feed, org_feed
-    except ImportError:  # a build without the feeds writer: no links to files that do not exist
-        return []
     feed = org_feed(org) if column is None else column_feed(None, column, org)
     return [("atom", feed.atom, "Atom"), ("rss", feed.rss, "RSS")]
 
