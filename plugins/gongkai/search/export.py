@@ -7,7 +7,8 @@ never mixes with shards of another build):
                     A term lives in shard ``fnv1a(term) % shards``, so a query fetches only
                     the shards of its own terms. ``docs`` are gap-coded document numbers,
                     ``weights`` one character per document: its BM25F score for the term
-                    (all text fields, with their boosts) as 1–15 fifteenths of ``max``.
+                    (all text fields, with their boosts) as 1–15 fifteenths of ``max``
+                    (common terms in 3 or 5 steps: see ``levels_for``).
 ``d/<n>.json``      the document table, ``DOCS_PER_FILE`` documents a file: [title, url,
                     org name, type label, date, text for the snippet].
 ``o/<org>.txt``     the documents of each org, gap-coded (the org filter).
@@ -106,11 +107,20 @@ def term_weights(ix) -> dict[str, dict[int, float]]:
     return weights
 
 
-def postings_line(term: str, docs: dict[int, float]) -> str:
+def levels_for(frequency: int, docs: int) -> int:
+    """Fewer weight levels for common terms: they weigh little in a ranking (low idf) and their
+    long weight strings are most of the bytes a query fetches; fewer distinct levels gzip smaller."""
+    share = frequency / max(1, docs)
+    return 3 if share > 0.10 else 5 if share > 0.02 else LEVELS
+
+
+def postings_line(term: str, docs: dict[int, float], total_docs: int) -> str:
     ordered = sorted(docs)
     top = max(docs.values())
-    levels = "".join(WEIGHT_CHARS[max(1, min(LEVELS, round(LEVELS * docs[n] / top))) - 1] for n in ordered)
-    return f"{term}\t{top:.4g}\t{gaps(ordered)}\t{levels}"
+    levels = levels_for(len(docs), total_docs)
+    step = LEVELS / levels  # kept on the 1–15 scale the script decodes
+    chars = "".join(WEIGHT_CHARS[round(step * max(1, round(levels * docs[n] / top))) - 1] for n in ordered)
+    return f"{term}\t{top:.4g}\t{gaps(ordered)}\t{chars}"
 
 
 def shard_count(total_postings: int) -> int:
@@ -125,7 +135,7 @@ def export(ix, docs: list[SearchDoc]) -> Export:
     shards = shard_count(sum(len(d) for d in weights.values()))
     lines = defaultdict(list)
     for term in sorted(weights):
-        lines[fnv1a(term) % shards].append(postings_line(term, weights[term]))
+        lines[fnv1a(term) % shards].append(postings_line(term, weights[term], len(docs)))
     files: dict[str, bytes] = {}
     for shard in range(shards):
         files[f"t/{shard}.txt"] = "\n".join(lines.get(shard, ())).encode("utf-8")
