@@ -5,9 +5,11 @@ and the same N records as plain Pelican Markdown articles into a temporary folde
 builds both, each in its own process, and measures the wall time and the peak resident
 memory of that process (``os.wait4``'s rusage: the child's own high-water mark).
 
-Plain Pelican runs with its default settings and default theme; only the paths (and the
-time zone, which it otherwise warns about) are set. Our build includes everything
-``publish.py build`` does: reading, every check, all writers and the swap-in.
+Plain Pelican runs with its default settings and default theme; only the paths, the
+site's address and the time zone (which it otherwise warns about) are set. Our build
+runs with the project's pelicanconf.py and the same address (so record pages carry their
+QR codes, as a published site's do) and includes everything ``publish.py build`` does:
+reading, every check, all writers, the manifest and the swap-in.
 
     .venv/bin/python benchmarks/build.py [--sizes 1000 10000] [--repeat 1] [--keep DIR]
 
@@ -35,10 +37,21 @@ PYTHON = sys.executable
 TARGET_N = 10_000
 TARGET_MB = 1024
 
+SITE_URL = "https://gongkai.example.gov.cn"  # a published site: record pages get their QR codes
+OURS_SETTINGS = """\
+# The project's pelicanconf.py as a county publishing its site has it: with an address.
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F403
+SITEURL = {site_url!r}
+THEME = {theme!r}
+PLUGIN_PATHS = [{plugins!r}]
+"""
 PELICAN_SETTINGS = """\
-# Plain Pelican: its defaults and its default theme; only where things are.
+# Plain Pelican: its defaults and its default theme; only where things are and the address.
 PATH = {content!r}
 OUTPUT_PATH = {output!r}
+SITEURL = {site_url!r}
 TIMEZONE = "Asia/Shanghai"
 """
 
@@ -72,12 +85,15 @@ def bench(n: int, work: Path, repeat: int) -> tuple[Run, Run]:
     county, articles = work / f"county-{n}", work / f"articles-{n}"
     synthetic.generate(county, n)
     synthetic.write_pelican(articles, n)
-    settings = work / f"pelican-{n}.py"
-    settings.write_text(PELICAN_SETTINGS.format(content=str(articles), output=str(work / f"pelican-out-{n}")), "utf-8")
+    settings, ours_settings = work / f"pelican-{n}.py", work / "oursconf.py"
+    settings.write_text(PELICAN_SETTINGS.format(content=str(articles), output=str(work / f"pelican-out-{n}"),
+                                                site_url=SITE_URL), "utf-8")
+    ours_settings.write_text(OURS_SETTINGS.format(root=str(ROOT), site_url=SITE_URL, theme=str(ROOT / "themes" / "gongkai"),
+                                                  plugins=str(ROOT / "plugins")), "utf-8")
     ours, theirs = [], []
     for _ in range(repeat):
-        ours.append(measure([PYTHON, str(ROOT / "publish.py"), "build", "--content", str(county),
-                             "--output", str(work / f"out-{n}")], work / f"ours-{n}.log"))
+        ours.append(measure([PYTHON, str(ROOT / "publish.py"), "build", "--config", str(ours_settings),
+                             "--content", str(county), "--output", str(work / f"out-{n}")], work / f"ours-{n}.log"))
         shutil.rmtree(work / f"pelican-out-{n}", ignore_errors=True)
         theirs.append(measure([PYTHON, "-m", "pelican", "-s", str(settings)], work / f"pelican-{n}.log"))
     return best(ours), best(theirs)

@@ -1,6 +1,6 @@
 """Where the time of one ``publish.py build`` goes: each reading step and each writer.
 
-Runs one build in this process with every step of ``load.load_site`` and every writer in
+Runs one build (of a site with an address, as in benchmarks/build.py) in this process with every step of ``load.load_site`` and every writer in
 ``writers.WRITERS`` wrapped in a timer, then prints wall and CPU seconds per step, their
 share, and microseconds per record. A step whose µs/record grows with N is the one to fix.
 
@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic  # noqa: E402
+from build import OURS_SETTINGS, SITE_URL  # noqa: E402
 from gongkai import load, writers  # noqa: E402
 from gongkai.commands import build as build_command  # noqa: E402
 from gongkai.project import open_project  # noqa: E402
@@ -69,7 +70,10 @@ def main(argv=None) -> int:
             synthetic.generate(content, args.n)
         os.chdir(ROOT)
         instrument()
-        project = open_project(content=str(content), output=str(work / "output"))
+        config = work / "oursconf.py"
+        config.write_text(OURS_SETTINGS.format(root=str(ROOT), site_url=SITE_URL, theme=str(ROOT / "themes" / "gongkai"),
+                                               plugins=str(ROOT / "plugins")), "utf-8")
+        project = open_project(content=str(content), output=str(work / "output"), config=str(config))
         start = time.perf_counter()
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):  # its warnings
             status = build_command.build(project, quiet=True)
