@@ -284,6 +284,7 @@ def test_nothing_found_gives_help(page, site_url):
     _wait_for_results(page)
     assert "没有找到" in page.text_content("#search-status")
     assert page.is_visible("#search-help")
+    assert not page.is_visible("#search-more")
     assert page.get_attribute("#search-help a[href='catalogue/index.html']", "href")
     page.fill("#q", "低")
     page.press("#q", "Enter")
