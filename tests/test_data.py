@@ -162,6 +162,9 @@ def test_csv_keeps_money_exact_and_makes_formulas_inert(site_dir):
     assert {row[amount] for row in rows[2:]} == {"1200.10", "3000.00", "320.50", "2000", "0.01"}
     assert "'=SUM(1+1) 鱼塘承包费，含逗号, 和\"引号\"" in by_summary  # Excel shows it, never runs it
     assert "办公用品\n两行摘要" in by_summary
+    march = by_summary["办公用品\n两行摘要"]
+    assert march[keys.index("reviewed_by.members")] == "李某、王某" and march[keys.index("reviewed_by.date")] == "2026-04-03"
+    assert march[keys.index("tags")] == "月度财务、村级组织运转" and rows[0][keys.index("reviewed_by.members")] == "监委会审核：审核人"
 
 
 # Fiscal Data Package ---------------------------------------------------------------

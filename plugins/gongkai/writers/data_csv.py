@@ -39,11 +39,29 @@ class Column:
 
 
 def _is_scalar(prop: dict) -> bool:
-    return prop.get("type") in ("string", "number", "integer") or "enum" in prop or prop.get("$ref") in SCALAR_REFS
+    return prop.get("type") in ("string", "number", "integer", "boolean") or "enum" in prop or prop.get("$ref") in SCALAR_REFS
 
 
 def _label(prop: dict, key: str) -> str:
     return prop.get("title") or key
+
+
+def _is_text_list(prop: dict) -> bool:
+    return prop.get("type") == "array" and (prop.get("items") or {}).get("type") == "string"
+
+
+def _record_columns(props: dict) -> list[Column]:
+    """A record's own fields: scalars, lists of text (joined), and objects one level down (key.sub)."""
+    cols = []
+    for key, prop in props.items():
+        if key in COMMON:
+            continue
+        if _is_scalar(prop) or _is_text_list(prop):
+            cols.append(Column(key, _label(prop, key)))
+        elif prop.get("type") == "object" and "properties" in prop:
+            cols += [Column(f"{key}.{sub}", f"{_label(prop, key)}：{_label(inner, sub)}")
+                     for sub, inner in prop["properties"].items() if _is_scalar(inner) or _is_text_list(inner)]
+    return cols
 
 
 def columns(schema_document: dict, record_type: str) -> list[Column]:
@@ -51,7 +69,8 @@ def columns(schema_document: dict, record_type: str) -> list[Column]:
     cols = [Column("index_no", "索引号"), Column("org", "机构代号"), Column("org_name", "机构名称"),
             Column("title", "标题"), Column("category", "公开栏目"), Column("date", "生成日期"),
             Column("updated", "更新时间")]
-    cols += [Column(k, _label(p, k)) for k, p in props.items() if k not in COMMON and _is_scalar(p)]
+    cols += _record_columns(props)
+    cols.append(Column("tags", "标签"))
     lists = LINES.get(record_type)
     if not lists:
         cols.append(Column("summary", "内容概述"))
@@ -80,6 +99,8 @@ def cell(value, guard: bool = True) -> str:
         return "是" if value else "否"
     if isinstance(value, (int, Decimal)):
         return str(value)
+    if isinstance(value, list):
+        value = "、".join(map(str, value))
     text = str(value)
     return "'" + text if guard and text.startswith(FORMULA_START) else text
 
@@ -95,14 +116,24 @@ def rows(site, record_type: str, records) -> tuple[list[Column], list[list[str]]
                 "title": record.title, "category": record.category, "date": record.date.isoformat(),
                 "updated": times.updated(record).isoformat(), "summary": record.summary,
                 "url": absolute(site.settings, record.url)}
+        base["tags"] = record.tags
         for col in cols:
-            if col.key not in base and "." not in col.key:
-                value = record.data.get(col.key)
-                base[col.key] = refs[col.key].index_no if col.key in refs else value
+            if col.key in base or col.key.startswith(_line_prefix(record.type)):
+                continue
+            key, _, sub = col.key.partition(".")
+            value = record.data.get(key)
+            if sub:
+                value = value.get(sub) if isinstance(value, dict) else None
+            base[col.key] = refs[key].index_no if key in refs else value
         for line in _lines(record):
             values = {**base, **line}
             table.append([cell(values.get(c.key), guard=c.key not in ("date", "updated", "url")) for c in cols])
     return cols, table
+
+
+def _line_prefix(record_type: str) -> str:
+    lists = LINES.get(record_type)
+    return LINE_KEY.get(record_type, lists[0]) + "." if lists else "\0"
 
 
 def _lines(record):
