@@ -14,7 +14,10 @@ from markupsafe import Markup
 
 def svg(text: str, label: str) -> Markup:
     """An accessible inline ``<svg>`` (scaled by CSS through its viewBox) encoding ``text``."""
-    code = segno.make(text, error="m", micro=False)
+    # A fixed mask: choosing the "best" of the 8 by segno's penalty scoring is 80% of the
+    # cost of a code (5 ms; 50 s of a 10,000-record build) and any mask is valid QR that
+    # every reader decodes (checked with zbar on 60 record addresses).
+    code = segno.make(text, error="m", micro=False, mask=0)
     buffer = io.BytesIO()
     code.save(buffer, kind="svg", xmldecl=False, svgns=False, nl=False, omitsize=True,
               title=label, svgclass="qr", lineclass=None, border=2)
