@@ -70,6 +70,9 @@ def test_budget_page_has_planned_actual_difference_and_totals(site):
     assert income[-1] == ["合计", "80,000.00", "80,500.00", "+500.00"]
     expense = rows(doc, "//h2[@id='budget-expense']/following::table[1]")
     assert expense[-1] == ["合计", "80,000.00", "80,500.00", "+500.00"]
+    bars = [b.text_content() for b in doc.xpath("//figure[contains(@class,'pair-chart')][1]//rect/title")]
+    assert bars == ["上级补助收入 预算数 60,000.00", "上级补助收入 执行数 62,000.00",
+                    "集体经营收入 预算数 20,000.00", "集体经营收入 执行数 18,500.00"]
 
 
 def test_subsidy_page_has_recipients_total_and_masked_ids_only(site):

@@ -47,11 +47,11 @@ class Chart:
 
 
 def nice_ceiling(value: Decimal) -> Decimal:
-    """A round axis top at or above ``value``: 1, 2 or 5 times a power of ten."""
+    """A round axis top at or above ``value`` (a round number times a power of ten), so bars fill the plot."""
     if value <= 0:
         return Decimal(1)
     magnitude = Decimal(10) ** (len(str(int(value))) - 1)
-    for step in (1, 2, 5, 10):
+    for step in (1, 2, Decimal('2.5'), 3, 4, 5, 6, 8, 10):
         if value <= step * magnitude:
             return step * magnitude
     return 10 * magnitude
@@ -91,3 +91,35 @@ def bars_and_line(labels: list[str], bar_series: list[tuple[str, list[Decimal]]]
     ticks = [Tick(y(top * k / 4), f"{int(top * k / 4):,}") for k in range(5)]
     return Chart(WIDTH, HEIGHT, bars, " ".join(f"{x},{yy}" for x, yy, _ in dots), dots, ticks, x_labels,
                  baseline, LEFT, WIDTH - RIGHT)
+
+
+@dataclass(frozen=True)
+class PairRow:
+    label: str
+    y: float
+    first: float  # bar widths
+    second: float
+    first_title: str
+    second_title: str
+
+
+@dataclass(frozen=True)
+class PairChart:
+    width: int
+    height: int
+    left: int
+    rows: list[PairRow]
+    bar: float
+
+
+def paired_bars(rows: list[tuple[str, Decimal, Decimal]], names: tuple[str, str], money) -> PairChart:
+    """Horizontal bar pairs (e.g. planned and actual) per line, labels on the left."""
+    left, right, row_h, bar = 120, 8, 34, 12
+    top = nice_ceiling(max([max(a, b) for _, a, b in rows] + [Decimal(0)]))
+    plot_w = WIDTH - left - right
+    out = []
+    for i, (label, first, second) in enumerate(rows):
+        out.append(PairRow(label if len(label) <= 8 else label[:7] + "…", 6 + i * row_h,
+                           _r(float(first / top) * plot_w), _r(float(second / top) * plot_w),
+                           f"{label} {names[0]} {money(first)}", f"{label} {names[1]} {money(second)}"))
+    return PairChart(WIDTH, 6 + len(rows) * row_h, left, out, bar)

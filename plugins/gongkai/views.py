@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from .charts import paired_bars
 from .model import money
 from .types.decision import MEETINGS, STAGES
 from .types.report import APPLICANTS, OUTCOMES, REVIEW
@@ -71,7 +72,14 @@ def budget(record) -> dict:
         actual = money(derived[f"{direction}_actual"]) if final or any(l.actual is not None for l in lines) else None
         sides[direction] = {"lines": lines, "planned": planned, "actual": actual,
                             "difference": None if actual is None else actual - planned}
-    return {"sides": sides, "final": final, "has_actual": any(s["actual"] is not None for s in sides.values())}
+    has_actual = any(s["actual"] is not None for s in sides.values())
+    charts = {}
+    if has_actual:
+        for direction, side in sides.items():
+            pairs = [(line.name, line.planned, line.actual) for line in side["lines"] if line.actual is not None]
+            if pairs:
+                charts[direction] = paired_bars(pairs, ("预算数", "执行数"), lambda v: f"{v:,.2f}")
+    return {"sides": sides, "final": final, "has_actual": has_actual, "charts": charts}
 
 
 def subsidy(record) -> dict:
