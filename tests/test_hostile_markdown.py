@@ -121,3 +121,30 @@ def test_no_dialog_and_no_outside_request_in_a_real_browser(site, browser):
     assert dialogs == []
     assert outside == []
     assert blocked.startswith("script-src")
+
+
+def test_search_results_for_hostile_titles_stay_text(site, browser):
+    """search.html renders results with script: hostile titles must arrive as text there too."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.RequestHandlerClass.log_message = lambda *args: None
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html?q=%E9%80%9A%E7%9F%A5")  # 通知
+        page.wait_for_selector("#search-results li", timeout=15000)
+        results = page.inner_text("#search-results")
+        injected = page.evaluate("document.querySelectorAll('#search-results script, #search-results img, #search-results iframe').length")
+    finally:
+        context.close()
+        server.shutdown()
+    assert "<script>alert('title')</script>" in results
+    assert injected == 0 and dialogs == []
