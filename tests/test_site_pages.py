@@ -267,6 +267,8 @@ def test_english_catalogue_translates_the_theme(tmp_path):
     assert text(doc.xpath("//a[@class='skip']")[0]) == "Skip to main content"
     assert text(doc.xpath("//h2[@id='latest-heading']")[0]) == "Latest disclosures"
     assert page(site, "catalogue/index.html").xpath("//th[.='Index number']")
+    assert "Finance disclosure missing for 2026-02、2026-03 (due every month)" in text(page(site, "freshness.html"))
+    assert page(site, "liushu-village/finance.html").xpath("//rect/title[.='2026-01 Income 6,200.00']")
 
 
 def test_every_local_link_resolves(site):

@@ -95,12 +95,13 @@ def bars_and_line(labels: list[str], bar_series: list[tuple[str, list[Decimal]]]
 
 @dataclass(frozen=True)
 class PairRow:
-    label: str
+    name: str
+    label: str  # the name shortened for the axis
     y: float
     first: float  # bar widths
     second: float
-    first_title: str
-    second_title: str
+    first_value: Decimal
+    second_value: Decimal
 
 
 @dataclass(frozen=True)
@@ -112,14 +113,12 @@ class PairChart:
     bar: float
 
 
-def paired_bars(rows: list[tuple[str, Decimal, Decimal]], names: tuple[str, str], money) -> PairChart:
+def paired_bars(rows: list[tuple[str, Decimal, Decimal]]) -> PairChart:
     """Horizontal bar pairs (e.g. planned and actual) per line, labels on the left."""
     left, right, row_h, bar = 120, 8, 34, 12
     top = nice_ceiling(max([max(a, b) for _, a, b in rows] + [Decimal(0)]))
     plot_w = WIDTH - left - right
-    out = []
-    for i, (label, first, second) in enumerate(rows):
-        out.append(PairRow(label if len(label) <= 8 else label[:7] + "…", 6 + i * row_h,
-                           _r(float(first / top) * plot_w), _r(float(second / top) * plot_w),
-                           f"{label} {names[0]} {money(first)}", f"{label} {names[1]} {money(second)}"))
+    out = [PairRow(name, name if len(name) <= 8 else name[:7] + "…", 6 + i * row_h,
+                   _r(float(first / top) * plot_w), _r(float(second / top) * plot_w), first, second)
+           for i, (name, first, second) in enumerate(rows)]
     return PairChart(WIDTH, 6 + len(rows) * row_h, left, out, bar)

@@ -16,9 +16,16 @@ from .types.finance import period_bounds
 
 @dataclass(frozen=True)
 class Finding:
+    """One reason an org is overdue; ``text`` says it in Chinese, templates may phrase it from the fields."""
+
     org: object
-    kind: str  # "finance" or "column"
+    kind: str  # "no_finance", "missing_finance", "column_never" or "column_stale"
     text: str
+    periods: tuple[str, ...] = ()  # missing_finance: the missing periods
+    column: str = ""
+    newest: date | None = None  # column_stale: the column's newest record date
+    age: int = 0  # column_stale: days from ``newest`` to the reference date
+    limit: int = 0  # the column's limit in days
 
 
 def period_of(day: date, every: str) -> str:
@@ -73,11 +80,12 @@ def findings(site) -> tuple[date | None, list[Finding]]:
         finance = [r for r in org.records if r.type == "finance"]
         if org.kind == "village":
             if not finance:
-                found.append(Finding(org, "finance", f"没有任何财务收支公开（应每{word}公开一次）"))
+                found.append(Finding(org, "no_finance", f"没有任何财务收支公开（应每{word}公开一次）"))
             else:
                 missing = missing_finance(finance, every, reference)
                 if missing:
-                    found.append(Finding(org, "finance", f"缺少 {'、'.join(missing)} 的财务收支公开（应每{word}公开一次）"))
+                    found.append(Finding(org, "missing_finance", f"缺少 {'、'.join(missing)} 的财务收支公开（应每{word}公开一次）",
+                                         periods=tuple(missing)))
         newest = {}
         for record in org.records:  # newest first
             newest.setdefault(record.category, record.date)
@@ -86,8 +94,10 @@ def findings(site) -> tuple[date | None, list[Finding]]:
             if limit is None:
                 continue
             if column not in newest:
-                found.append(Finding(org, "column", f"「{column}」栏目从未更新（应至少每 {limit} 天更新一次）"))
+                found.append(Finding(org, "column_never", f"「{column}」栏目从未更新（应至少每 {limit} 天更新一次）",
+                                     column=column, limit=limit))
             elif (reference - newest[column]).days > limit:
                 age = (reference - newest[column]).days
-                found.append(Finding(org, "column", f"「{column}」栏目最近一次更新是 {newest[column]}，已 {age} 天（限 {limit} 天）"))
+                found.append(Finding(org, "column_stale", f"「{column}」栏目最近一次更新是 {newest[column]}，已 {age} 天（限 {limit} 天）",
+                                     column=column, newest=newest[column], age=age, limit=limit))
     return reference, found

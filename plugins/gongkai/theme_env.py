@@ -48,10 +48,17 @@ def prepare(env, theme: str, language: str) -> None:
     env.autoescape = True
     if I18N_KEY not in env.extensions:
         env.add_extension(I18N)
-    env.install_gettext_translations(translations(str(theme), language), newstyle=True)
+    words = translations(str(theme), language)
+    env.install_gettext_translations(words, newstyle=True)
+    env.globals["plain_gettext"] = words.gettext  # for writers that build words outside templates
     env.globals["html_lang"] = language.replace("_", "-")
     env.filters["anchor"] = anchor
 
 
 def on_generator_init(generator) -> None:
     prepare(generator.env, generator.theme, generator.settings.get("GONGKAI_LANGUAGE", "zh_CN"))
+
+
+def gettext_of(env):
+    """The site language's plain gettext, for words a writer puts into a page (chart labels)."""
+    return env.globals.get("plain_gettext", str)

@@ -78,7 +78,7 @@ def budget(record) -> dict:
         for direction, side in sides.items():
             pairs = [(line.name, line.planned, line.actual) for line in side["lines"] if line.actual is not None]
             if pairs:
-                charts[direction] = paired_bars(pairs, ("预算数", "执行数"), lambda v: f"{v:,.2f}")
+                charts[direction] = paired_bars(pairs)
     return {"sides": sides, "final": final, "has_actual": has_actual, "charts": charts}
 
 

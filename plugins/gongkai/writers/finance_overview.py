@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..charts import bars_and_line
 from ..model import money
+from ..theme_env import gettext_of
 from .output import yuan
 
 
@@ -56,12 +57,13 @@ def years(records) -> list[Year]:
 
 
 def write(site, output) -> None:
+    _ = gettext_of(output.env)
     for org in site.orgs.values():
         records = [r for r in org.records if r.type == "finance"]
         if not records:
             continue
         rows = periods(records)
-        chart = bars_and_line([p.period for p in rows], [("收入", [p.income for p in rows]), ("支出", [p.expense for p in rows])],
-                              "期末余额", [p.closing for p in rows], yuan)
+        chart = bars_and_line([p.period for p in rows], [(_("收入"), [p.income for p in rows]), (_("支出"), [p.expense for p in rows])],
+                              _("期末余额"), [p.closing for p in rows], yuan)
         output.render("finance_overview.html", f"{org.slug}/finance.html", org=org, periods=rows, chart=chart,
                       years=years(records))

@@ -9,7 +9,7 @@ def write(site, output) -> None:
     reference, found = findings(site)
     by_org: dict = {}
     for finding in found:
-        by_org.setdefault(finding.org.slug, (finding.org, []))[1].append(finding.text)
+        by_org.setdefault(finding.org.slug, (finding.org, []))[1].append(finding)
     overdue = [by_org[slug] for slug in sorted(by_org, key=lambda s: (site.orgs[s].kind != "village", s))]
     on_time = [o for o in site.orgs.values() if o.slug not in by_org]
     output.render("freshness.html", "freshness.html", reference=reference, overdue=overdue, on_time=on_time)
