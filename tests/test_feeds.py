@@ -227,8 +227,10 @@ def test_pages_announce_their_feeds_and_json_for_autodiscovery(git_site):
 def test_opml_and_feeds_page_list_every_feed(git_site):
     atom_feeds = {PREVIEW + p.relative_to(git_site).as_posix() for p in feed_files(git_site) if p.name.endswith(".atom.xml")}
     outlines = ET.parse(git_site / "feeds/feeds.opml").getroot().iter("outline")
-    listed = [o.get("xmlUrl") for o in outlines]
+    listed = [o.get("xmlUrl") for o in outlines if o.get("xmlUrl")]
     assert sorted(listed) == sorted(atom_feeds)
+    folders = [o.get("text") for o in ET.parse(git_site / "feeds/feeds.opml").getroot().find("body")]
+    assert folders == ["全站", "青川县人民政府", "青川县财政局", "小河镇人民政府", "小河村"]
     page = lxml.html.fromstring((git_site / "feeds/index.html").read_bytes())
     hrefs = {(git_site / "feeds" / h).resolve() for h in page.xpath("//main//a/@href")}
     assert {p.resolve() for p in feed_files(git_site)} <= hrefs

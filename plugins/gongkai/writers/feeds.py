@@ -153,15 +153,22 @@ def entry(site, record):
 
 
 def opml(site, feeds: list[Feed]) -> bytes:
-    """OPML 2.0 of every Atom feed (a reader imports all, or picks), grouped as on the feeds page."""
+    """OPML 2.0 of every Atom feed, one folder for the site and one per org (as on the feeds page)."""
     settings = site.settings
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "<head>",
              f"<title>{_text(settings.site_name)} · 订阅源</title>",
              f"<ownerName>{_text(settings.site_name)}</ownerName>",
-             f"<docs>http://opml.org/spec2.opml</docs>", "</head>", "<body>"]
+             "<docs>http://opml.org/spec2.opml</docs>", "</head>", "<body>"]
+    folders: dict[str, list[Feed]] = {}
     for feed in feeds:
-        lines.append(f'<outline type="rss" version="ATOM" text={quoteattr(xml_text(feed.title))} title={quoteattr(xml_text(feed.title))} '
-                     f'xmlUrl={quoteattr(absolute(settings, feed.atom))} htmlUrl={quoteattr(absolute(settings, feed.page))}/>')
+        folders.setdefault(feed.org.name if feed.org is not None else "全站", []).append(feed)
+    for name, members in folders.items():
+        lines.append(f"<outline text={quoteattr(xml_text(name))}>")
+        for feed in members:
+            lines.append(f'  <outline type="rss" version="ATOM" text={quoteattr(xml_text(feed.title))} '
+                         f'title={quoteattr(xml_text(feed.title))} xmlUrl={quoteattr(absolute(settings, feed.atom))} '
+                         f'htmlUrl={quoteattr(absolute(settings, feed.page))}/>')
+        lines.append("</outline>")
     lines += ["</body>", "</opml>", ""]
     return "\n".join(lines).encode("utf-8")
 
