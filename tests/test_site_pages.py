@@ -133,6 +133,16 @@ def test_procurement_award_shows_its_stage_and_links_the_tender(site):
     assert doc.xpath("//dt[.='对应采购公告']/following-sibling::dd[1]/a")
 
 
+def test_tender_links_forward_to_its_award_and_policy_back_to_what_it_replaced(site):
+    tender_path = find_record(site, "东山镇办公设备采购公告")
+    tender = page(site, tender_path)
+    award = tender.xpath("//dt[.='后续：中标（成交）结果']/following-sibling::dd[1]/a")[0]
+    assert text(award) == "东山镇办公设备采购成交结果公告"
+    assert tender.xpath("//ol[@class='steps']/li[2]/a/@href") == [award.get("href")]
+    newer = page(site, find_record(site, "东山镇春耕生产工作方案"))
+    assert [text(a) for a in newer.xpath("//dt[.='本文件替代了']/following-sibling::dd[1]//a")] == ["东山镇2025年春耕生产工作方案"]
+
+
 def test_annual_report_has_national_tables_with_computed_counts(site):
     doc = page(site, find_record(site, "东山镇2025年政府信息公开工作年度报告"))
     part2 = rows(doc, "//h2[@id='part2']/following::table[1]")

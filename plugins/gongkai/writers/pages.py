@@ -15,19 +15,30 @@ def feed_links(org, column: str | None = None) -> list[tuple[str, str, str]]:
     return [("atom", feed.atom, "Atom"), ("rss", feed.rss, "RSS")]
 
 
-def record_context(site, record) -> dict:
+def referenced_by(site) -> dict[int, dict[str, list]]:
+    """For each record, the records that point at it, by the pointing key (one pass):
+    a tender learns its award, a policy the newer one that replaced it."""
+    back: dict[int, dict[str, list]] = {}
+    for record in site.records:  # newest first, so each list is too
+        for key, target in record.derived.get("refs", {}).items():
+            back.setdefault(id(target), {}).setdefault(key, []).append(record)
+    return back
+
+
+def record_context(site, record, back=None) -> dict:
     schema = site.schemas[record.type]
     address = qr.record_address(site.settings.site_url, record.url)
     label = f"{record.org.name} {record.title}"
     return {"record": record, "rows": display.rows(schema, record.data), "view": views.view(record),
             "schema_label": lambda path: display.field_label(schema, path),
             "address": address, "qr": qr.svg(address, label) if address else None,
-            "alternates": alternates(site, record=record)}
+            "alternates": alternates(site, record=record), "back": (back or {}).get(id(record), {})}
 
 
 def write_records(site, output) -> None:
+    back = referenced_by(site)
     for record in site.records:
-        output.render("record.html", record.url, **record_context(site, record))
+        output.render("record.html", record.url, **record_context(site, record, back))
 
 
 def member_groups(org) -> list[tuple[str, list[dict]]]:
