@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -77,20 +78,26 @@ class WebCopy:
             reason = getattr(error, "reason", error)
             raise UsageError(f"连不上 {self.base}（{reason}）：请检查网址和网络") from None
 
-    def digest(self, path: str) -> tuple[int, str] | None:
-        try:
-            with self._open(path) as response:
-                digest, size = hashlib.sha256(), 0
-                for block in iter(lambda: response.read(1 << 16), b""):
-                    digest.update(block)
-                    size += len(block)
-                return size, digest.hexdigest()
-        except urllib.error.HTTPError as error:
-            if error.code in (404, 410):
-                return None
-            return -error.code, ""
-        except (urllib.error.URLError, OSError):
-            return -1, ""
+    def digest(self, path: str, attempts: int = 3) -> tuple[int, str] | None:
+        """(size, SHA-256) of the file as served; None when missing; (-status, "") when unreadable."""
+        for attempt in range(attempts):  # a dropped connection is the network's fault, not the site's
+            try:
+                with self._open(path) as response:
+                    digest, size = hashlib.sha256(), 0
+                    for block in iter(lambda: response.read(1 << 16), b""):
+                        digest.update(block)
+                        size += len(block)
+                    return size, digest.hexdigest()
+            except urllib.error.HTTPError as error:
+                if error.code in (404, 410):
+                    return None
+                if error.code < 500 or attempt == attempts - 1:
+                    return -error.code, ""
+            except (urllib.error.URLError, OSError):
+                if attempt == attempts - 1:
+                    return -1, ""
+            time.sleep(0.5 * (attempt + 1))
+        return -1, ""
 
     def listing(self) -> None:
         return None  # a web server does not list its files
@@ -144,7 +151,7 @@ def check_signature(copy, data: bytes, key, unsigned_ok: bool) -> tuple[list[str
 
 
 def check_files(copy, entries: list[Entry]) -> list[str]:
-    with ThreadPoolExecutor(max_workers=8) as pool:
+    with ThreadPoolExecutor(max_workers=4) as pool:
         found = list(pool.map(copy.digest, [e.path for e in entries]))
     problems = []
     for entry, got in zip(entries, found):

@@ -1,10 +1,11 @@
-"""s3://bucket/prefix?endpoint=URL&region=…&style=path|virtual: any S3-compatible storage.
+"""s3://bucket/prefix?endpoint=URL&region=…&style=path|virtual&acl=public-read: S3-compatible storage.
 
 Aliyun OSS, Tencent COS, MinIO, AWS (boto3). Keys come from AWS_ACCESS_KEY_ID /
 AWS_SECRET_ACCESS_KEY, else ``access_key_id`` / ``secret_access_key`` in the credentials
 file (section named after the bucket), else boto3's own places (~/.aws). Each object is
 replaced atomically by one PUT; text gets a Content-Type with charset=utf-8 so that
-browsers never guess the encoding of Chinese pages.
+browsers never guess the encoding of Chinese pages. ``acl=public-read`` sets each object's
+ACL, for buckets that are not public as a whole.
 """
 
 from __future__ import annotations
@@ -105,14 +106,18 @@ class S3Publisher(Publisher):
 
         return self._call(get, path)
 
+    def _options(self, path: str) -> dict:
+        options = {"Bucket": self.bucket, "Key": self._key(path), "ContentType": content_type(path)}
+        if self.target.query.get("acl"):
+            options["ACL"] = self.target.query["acl"]
+        return options
+
     def put(self, local: Path, path: str) -> None:
         with open(local, "rb") as body:
-            self._call(lambda: self.s3.put_object(Bucket=self.bucket, Key=self._key(path), Body=body,
-                                                  ContentType=content_type(path)), path)
+            self._call(lambda: self.s3.put_object(Body=body, **self._options(path)), path)
 
     def put_bytes(self, data: bytes, path: str) -> None:
-        self._call(lambda: self.s3.put_object(Bucket=self.bucket, Key=self._key(path), Body=data,
-                                              ContentType=content_type(path), CacheControl="no-cache"), path)
+        self._call(lambda: self.s3.put_object(Body=data, CacheControl="no-cache", **self._options(path)), path)
 
     def delete(self, path: str) -> None:
         self._call(lambda: self.s3.delete_object(Bucket=self.bucket, Key=self._key(path)), path)
