@@ -7,6 +7,7 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 PREVIEW = "http://127.0.0.1:8000"  # publish.py serve; a published site has SITEURL
+OTHER_PAGES = ("search.html", "feeds/index.html", "data/index.html")  # written by the search, feeds and data writers
 
 
 def base_url(settings) -> str:
@@ -16,6 +17,7 @@ def base_url(settings) -> str:
 def entries(site) -> list[tuple[str, str | None]]:
     """(site-relative URL, lastmod or None) of every HTML page worth indexing."""
     urls = [("index.html", None), ("catalogue/index.html", None), ("freshness.html", None)]
+    urls += [(url, None) for url in OTHER_PAGES]
     if any(r.type == "service" for r in site.records):
         urls += [("services/index.html", None), ("services/topics.html", None)]
     for org in site.orgs.values():
