@@ -112,8 +112,8 @@ def main(argv=None) -> int:
 
     name = queries["personal names"][0]
     village = next(o.name for o in loaded.orgs.values() if o.kind == "village")
-    later = [q.format(name=name, village=village) for q in LATER_QUERIES]
     first = next(q for q in FIRST_QUERIES + COMMON if len(substring_oracle(docs, q)) >= 20)
+    later = [q.format(name=name, village=village) for q in LATER_QUERIES if q != first]
     with serve(site) as base, chromium() as browser:
         ours.update(our_bytes(browser, base, site, first, later))
         theirs.update(pagefind_bytes(browser, base, site, first, later))
