@@ -277,3 +277,10 @@ def test_review_cannot_predate_the_ledger(tmp_path):
     code, lines = check(county_with(tmp_path, files))
     assert lines == [f"{V}/finance/2026-04.yaml:11: 错误: 「审核日期」2026-04-03 早于最后一笔收支（2026-04-05）：监委会只能审核已发生的收支，请核对日期"]
     assert code == 1
+
+
+def test_a_line_break_inside_a_key_stays_on_one_line(tmp_path):
+    files = {f"{V}/notice/x.yaml": 'type: notice\ntitle: t\ndate: 2026-04-01\ncategory: 村务\n"a\\rb": 1\n'}
+    code, lines = check(county_with(tmp_path, files))
+    assert lines == [f"{V}/notice/x.yaml:5: 错误: 不认识的键“a\\rb”：可用的键：type、org、title、date、updated、category、summary、tags、attachments、index_no、body"]
+    assert code == 1

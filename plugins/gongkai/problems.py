@@ -6,7 +6,15 @@ file in one run, sorted so the output reads file by file, top to bottom.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
+
+
+def _one_line(text: str) -> str:
+    """A clerk's key or value may hold a line break or tab: show it, never break the line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 ERROR = "错误"
 WARNING = "警告"
@@ -20,7 +28,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+        return f"{_one_line(self.path)}:{self.line}: {self.level}: {_one_line(self.message)}"
 
 
 class Problems:
