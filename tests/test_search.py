@@ -355,6 +355,10 @@ def test_search_problems_are_one_line_and_exit_2(county, tmp_path):
     no_build = publish("search", "低保", "--content", county[0], "--output", tmp_path / "nothing")
     assert no_build.returncode == 2 and "publish.py build" in no_build.stderr
     assert len(no_build.stderr.strip().splitlines()) == 1
+    unknown = _search(county, "资金", "--org", "no-such-village")
+    assert unknown.returncode == 2 and "没有机构文件夹“no-such-village”" in unknown.stderr
+    bad_year = _search(county, "资金", "--year", "26")
+    assert bad_year.returncode == 2 and "四位年份" in bad_year.stderr
 
 
 def test_static_export_is_reproducible(county, tmp_path):

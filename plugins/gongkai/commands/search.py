@@ -33,6 +33,7 @@ def run(args) -> int:
     if too_short(args.query):
         raise UsageError(f"关键词“{args.query}”太短：请至少输入两个汉字（或一个完整的英文词、数字）")
     try:
+        _check_org(ix, args.org)
         total, hits = index.search(ix, args.query, limit=args.limit, org=args.org, type=args.type, year=args.year)
     finally:
         ix.close()
@@ -41,6 +42,16 @@ def run(args) -> int:
     else:
         print(plain(args.query, total, hits))
     return 0
+
+
+def _check_org(ix, org: str | None) -> None:
+    if org is None:
+        return
+    with ix.reader() as reader:
+        known = sorted(term.decode("utf-8") if isinstance(term, bytes) else term for term in reader.field_terms("org"))
+    if org not in known:
+        example = "、".join(known[:3])
+        raise UsageError(f"没有机构文件夹“{org}”：--org 要写机构文件夹名（orgs/ 下的文件夹），例如 {example}")
 
 
 def public(hit: dict) -> dict:
