@@ -29,6 +29,8 @@ from gongkai.search.analysis import query_terms, terms  # noqa: E402
 from gongkai.search.documents import documents  # noqa: E402
 from gongkai.search.export import fnv1a  # noqa: E402
 
+pytestmark = pytest.mark.xdist_group("search")  # one worker builds the county once
+
 HOSTILE = "<script>alert(1)</script>"
 COMMON = ["低保", "财务", "资金", "公开", "村民", "补贴", "道路", "会议", "支出", "收入", "预算", "采购"]
 OWN_RECORDS = {
