@@ -40,7 +40,7 @@ def wait_for_port(port: int, process: subprocess.Popen | None = None, timeout: f
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read() if process.stderr else ''}")
+            raise RuntimeError(f"server exited with {process.returncode}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return
@@ -202,7 +202,8 @@ def sshd(tmp_path_factory):
         "PubkeyAuthentication yes", f"PermitRootLogin {'prohibit-password' if root else 'no'}", "StrictModes no",
         "UsePAM no", "Subsystem sftp internal-sftp", "LogLevel ERROR", "",
     ]))
-    process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stderr=subprocess.PIPE, text=True)
+    log = open(folder / "sshd.log", "w")  # a file, not a pipe nobody reads
+    process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdout=log, stderr=log)
     try:
         wait_for_port(port, process)
         host_key = (folder / "host.pub").read_text().split()
@@ -211,6 +212,7 @@ def sshd(tmp_path_factory):
                "known_hosts": folder / "known_hosts"}
     finally:
         stop(process)
+        log.close()
 
 
 class FTPServer:
@@ -276,13 +278,14 @@ def s3_server(tmp_path_factory):
     port = free_port()
     moto_server = Path(sys.executable).with_name("moto_server")
     command = [str(moto_server)] if moto_server.exists() else [sys.executable, "-m", "moto.server"]
-    process = subprocess.Popen([*command, "-H", "127.0.0.1", "-p", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = open(tmp_path_factory.mktemp("moto") / "moto.log", "w")  # a file, not a pipe: it logs every request
+    process = subprocess.Popen([*command, "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=log)
     try:
         wait_for_port(port, process)
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(process)
+        log.close()
 
 
 S3_KEYS = {"AWS_ACCESS_KEY_ID": "AKIATESTGONGKAI0001", "AWS_SECRET_ACCESS_KEY": "S3-Secret-Key-do-not-print-9876"}
