@@ -146,3 +146,33 @@ def test_record_prints_as_an_a4_notice_with_qr_and_hash(site, context_for):
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2, f"the notice takes {pages} A4 pages"
     page.close()
+
+
+def test_printed_qr_code_decodes_to_the_record_address(site, context_for):
+    """The QR on the notice, drawn by the browser and read back by a real decoder (zxing-cpp)."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from sitebuild import SITE_URL
+
+    file = locate(site, KINDS["decision"])
+    page = context_for(1280).new_page()
+    page.goto(file.as_uri())
+    page.emulate_media(media="print")
+    grey = page.evaluate("""async () => {
+      const svg = document.querySelector('.qr-block svg');
+      const xml = new XMLSerializer().serializeToString(svg)
+        .replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300" ');
+      const img = new Image(); img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
+      await img.decode();
+      const canvas = document.createElement('canvas'); canvas.width = canvas.height = 300;
+      const ctx = canvas.getContext('2d'); ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, 300, 300); ctx.drawImage(img, 0, 0);
+      return Array.from(ctx.getImageData(0, 0, 300, 300).data.filter((_, i) => i % 4 === 0));
+    }""")
+    page.close()
+
+    class Grey:  # the array interface zxing-cpp reads, without numpy
+        def __init__(self, data):
+            self.data = bytes(data)
+            self.__array_interface__ = {"shape": (300, 300), "typestr": "|u1", "data": self.data, "version": 3}
+
+    decoded = [r.text for r in zxingcpp.read_barcodes(Grey(grey))]
+    assert decoded == [f"{SITE_URL}/{file.relative_to(site).as_posix()}"]
