@@ -126,6 +126,7 @@ RecordLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 # Plain scalars (most nodes of a record) are built directly: PyYAML's construct_object
 # bookkeeping (anchors, recursion, generators) only matters for containers and odd tags.
+_STR = "tag:yaml.org,2002:str"
 _SCALARS = {tag: RecordLoader.yaml_constructors[tag] for tag in (
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")}
@@ -133,6 +134,8 @@ _SCALARS = {tag: RecordLoader.yaml_constructors[tag] for tag in (
 
 def _construct(loader, node):
     if node.__class__ is ScalarNode:
+        if node.tag == _STR:  # most of them: what SafeConstructor.construct_yaml_str returns
+            return node.value
         build = _SCALARS.get(node.tag)
         if build is not None:
             return build(loader, node)
