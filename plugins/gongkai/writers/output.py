@@ -26,6 +26,8 @@ class Output:
         env.globals.update(site=site, settings=site.settings, TYPE_LABELS=TYPE_LABELS, KIND_LABELS=KIND_LABELS)
         # Every page announces the site feeds unless its writer gives its own `alternates`.
         env.globals["site_alternates"] = alternates(site)
+        # Templates do not change during a build: no stat() of each template on every render.
+        env.auto_reload = False
         self._made_dirs: set[Path] = set()
 
     def path(self, relative: str) -> Path:
