@@ -176,3 +176,15 @@ def test_printed_qr_code_decodes_to_the_record_address(site, context_for):
 
     decoded = [r.text for r in zxingcpp.read_barcodes(Grey(grey))]
     assert decoded == [f"{SITE_URL}/{file.relative_to(site).as_posix()}"]
+
+
+def test_chart_series_stay_apart_in_forced_colours(site, context_for):
+    page = context_for(1280).new_page()
+    page.goto(locate(site, KINDS["finance-overview"]).as_uri())
+    page.emulate_media(forced_colors="active")
+    fills = page.evaluate("""() => ['.bar.s0', '.bar.s1', 'body'].map(s => {
+        const style = getComputedStyle(document.querySelector(s)); return s === 'body' ? style.color : style.fill; })""")
+    page.close()
+    income, expense, text = fills
+    assert income == text, "bars follow the user's high-contrast text colour"  # not the page's own blue
+    assert expense != income
