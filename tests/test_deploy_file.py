@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,53 @@ def test_target_inside_nothing_and_unknown_schemes_are_usage_errors(site_content
     assert result.returncode == 2 and "不认识的目标地址" in result.stderr
     result = deploy(output, (tmp_path / "no" / "such" / "parent" / "www").as_uri())
     assert result.returncode == 2 and "不存在" in result.stderr
+
+
+def test_progress_bar_with_counts_and_bytes_on_a_terminal(site_content, tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+    import subprocess
+    import sys
+
+    from conftest import PUBLISH
+
+    output = build(site_content, tmp_path / "out")
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))  # a real terminal's size
+    chunks = []
+
+    def drain():  # the terminal must be read while the deploy writes to it
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    process = subprocess.Popen([sys.executable, str(PUBLISH), "deploy", (tmp_path / "www").as_uri(), "--output",
+                                str(output), "--force"], stdout=subprocess.PIPE, stderr=follower, text=True)
+    os.close(follower)
+    stdout, _ = process.communicate(timeout=120)
+    reader.join(timeout=10)
+    os.close(leader)
+    terminal = b"".join(chunks)
+    assert process.returncode == 0
+    text = terminal.decode("utf-8", "replace")
+    total = len(files_of(output))
+    assert re.search(rf"上传: .*B.* \d+/{total} 个文件", text), text[:500]
+    assert len(stdout.splitlines()) == total
+
+
+def test_force_sends_everything_again(site_content, tmp_path):
+    output = build(site_content, tmp_path / "out")
+    target = tmp_path / "www"
+    deploy(output, target.as_uri())
+    result = deploy(output, target.as_uri(), "--force")
+    assert reported(result.stdout)["更新"] == set(files_of(output))

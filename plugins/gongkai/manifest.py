@@ -27,7 +27,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .project import UsageError
+from .project import DEFAULT_CONFIG, UsageError
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -127,12 +127,18 @@ def repository_of(path: Path) -> Path | None:
     return None
 
 
-def inside_repository(path: Path, also: tuple[Path, ...] = ()) -> Path | None:
-    """The repository (or one of ``also``) that ``path`` lies in: secrets must not be there."""
-    path = path.resolve()
-    for folder in [repository_of(path.parent), *(a.resolve() for a in also)]:
-        if folder is not None and path.is_relative_to(folder):
-            return folder
+def inside_repository(path: Path, folders) -> Path | None:
+    """Which of ``folders`` (or the git repository holding it) ``path`` lies in: secrets must not.
+
+    Only the project's own folders count: a key in a home folder kept in git (dotfiles) is
+    the user's business, a key in the site's repository is published with it.
+    """
+    path = path.expanduser().resolve()
+    for folder in folders:
+        folder = Path(folder).resolve()
+        for root in (repository_of(folder), folder):
+            if root is not None and path.is_relative_to(root):
+                return root
     return None
 
 
@@ -142,7 +148,7 @@ def signing_key_path(settings, content: Path, environ=os.environ) -> Path | None
     if not configured:
         return None
     path = Path(configured).expanduser()
-    holder = inside_repository(path, also=(content,))
+    holder = inside_repository(path, (content, DEFAULT_CONFIG.parent))
     if holder is not None:
         raise UsageError(f"签名私钥 {path} 放在 {holder} 里面，会随网站或仓库公开：请移到仓库外"
                          "（例如 ~/.config/gongkai/），再改 GONGKAI_SIGNING_KEY")

@@ -94,14 +94,15 @@ class Progress:
             from tqdm import tqdm
 
             self.bar = tqdm(total=sum(c.size for c in changes), unit="B", unit_scale=True, unit_divisor=1024,
-                            file=sys.stderr, desc="上传", leave=False, dynamic_ncols=True)
+                            file=sys.stderr, desc="上传", leave=False, dynamic_ncols=True, mininterval=0.2)
+            self.bar.set_postfix_str(f"0/{self.total} 个文件")
 
     def done(self, change) -> None:
         self.count += 1
         self.say(f"{change.action} {change.path}")
         if self.bar is not None:
-            self.bar.update(change.size)
             self.bar.set_postfix_str(f"{self.count}/{self.total} 个文件", refresh=False)
+            self.bar.update(change.size)
 
     def close(self) -> None:
         if self.bar is not None:

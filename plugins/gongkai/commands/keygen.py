@@ -41,7 +41,7 @@ def run(args) -> int:
     private_path = Path(args.out).expanduser() if args.out else default_path()
     public_path = private_path.with_name(private_path.name + ".pub")
     content = Path(args.content) if args.content else DEFAULT_CONFIG.parent / "content"
-    holder = inside_repository(private_path, also=(content, DEFAULT_CONFIG.parent))
+    holder = inside_repository(private_path, (content, DEFAULT_CONFIG.parent))
     if holder is not None:
         raise UsageError(f"{private_path} 在 {holder} 里面，私钥会随仓库或网站公开：请用 --out 指定仓库外的位置"
                          f"（例如 {default_path()}）")

@@ -42,7 +42,7 @@ class Credentials:
         path = Path(self.environ.get(CREDENTIALS_ENV) or default_file(self.environ)).expanduser()
         if not path.is_file():
             return {}
-        holder = inside_repository(path, also=(DEFAULT_CONFIG.parent,))
+        holder = inside_repository(path, (DEFAULT_CONFIG.parent,))
         if holder is not None:
             raise UsageError(f"凭据文件 {path} 在仓库 {holder} 里面，密码会被公开：请移到仓库外（例如 {default_file()}）")
         parser = configparser.ConfigParser(interpolation=None)
