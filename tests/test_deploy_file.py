@@ -226,3 +226,22 @@ def test_force_sends_everything_again(site_content, tmp_path):
     deploy(output, target.as_uri())
     result = deploy(output, target.as_uri(), "--force")
     assert reported(result.stdout)["更新"] == set(files_of(output))
+
+
+def test_a_forged_listing_on_the_target_cannot_delete_outside_the_site(site_content, tmp_path):
+    output = build(site_content, tmp_path / "out")
+    target = tmp_path / "www"
+    deploy(output, target.as_uri())
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    listing = json.loads((target / STATE).read_text("utf-8"))
+    listing["files"]["../outside.txt"] = "0" * 64
+    (target / STATE).write_text(json.dumps(listing), encoding="utf-8")
+    result = deploy(output, target.as_uri())
+    assert result.returncode == 0 and outside.read_text() == "keep me"
+
+
+def test_target_overlapping_the_output_is_refused(site_content, tmp_path):
+    output = build(site_content, tmp_path / "out")
+    result = deploy(output, (output / "copy").as_uri())
+    assert result.returncode == 2 and "重叠" in result.stderr

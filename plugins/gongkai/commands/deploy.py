@@ -116,6 +116,10 @@ def run(args) -> int:
     if publisher_class is None:
         raise UsageError(f"不认识的目标地址 {target.display}：支持 " + "、".join(f"{s}://" for s in sorted(SCHEMES)))
     output, content = locate(args)
+    if target.scheme == "file":
+        folder = Path(target.path).resolve()
+        if folder == output or folder.is_relative_to(output) or output.is_relative_to(folder):
+            raise UsageError(f"目标文件夹 {folder} 与网站文件夹 {output} 重叠：请发布到别处")
     local = published_files(output)
     credentials = Credentials(target)
     publisher = publisher_class(target, credentials)

@@ -57,6 +57,13 @@ def phase(path: str) -> int:
     return 1
 
 
+def safe_path(path: str) -> bool:
+    """A site-relative path that stays inside the site: a listing from the server is not trusted
+    to name ``../`` or absolute paths for deletion."""
+    parts = path.split("/")
+    return bool(path) and not path.startswith("/") and "\\" not in path and not any(p in ("", ".", "..") for p in parts)
+
+
 def read_state(data: bytes | None) -> dict[str, str]:
     """path → SHA-256 of what the target holds ("" for a file whose upload may not have finished)."""
     if not data:
@@ -64,7 +71,7 @@ def read_state(data: bytes | None) -> dict[str, str]:
     try:
         document = json.loads(data.decode("utf-8"))
         if document.get("format") == STATE_FORMAT:
-            return {str(k): str(v) for k, v in document["files"].items()}
+            return {str(k): str(v) for k, v in document["files"].items() if safe_path(str(k))}
     except (ValueError, KeyError, AttributeError, UnicodeDecodeError):
         pass
     return {}  # unreadable: send everything again, which is always safe
