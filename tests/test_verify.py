@@ -7,18 +7,29 @@ import shutil
 import pytest
 
 from conftest import publish
-from deploy_servers import build, free_port, http_site, isolated_env, site_content  # noqa: F401 (fixtures)
+from deploy_servers import FIXTURE_CONTENT, build, free_port, http_site, isolated_env, site_content  # noqa: F401
 
 RECORD = "hexi-village/notice"
 
 
-@pytest.fixture
-def signed_site(site_content, tmp_path, isolated_env):
-    """A built, signed site and the publisher's public key file."""
-    key = tmp_path / "keys" / "publisher.pem"
-    assert publish("keygen", "--out", key, env=isolated_env).returncode == 0
-    output = build(site_content, tmp_path / "out", env={**isolated_env, "GONGKAI_SIGNING_KEY": str(key)})
+@pytest.fixture(scope="session")
+def signed_build(tmp_path_factory):
+    """The fixture content built once and signed (read-only: tests use ``signed_site``)."""
+    folder = tmp_path_factory.mktemp("signed")
+    env = {"HOME": str(folder), "XDG_CONFIG_HOME": str(folder / ".config")}
+    key = folder / "keys" / "publisher.pem"
+    assert publish("keygen", "--out", key, env=env).returncode == 0
+    output = build(FIXTURE_CONTENT, folder / "out", env={**env, "GONGKAI_SIGNING_KEY": str(key)})
     return output, key.with_name("publisher.pem.pub")
+
+
+@pytest.fixture
+def signed_site(signed_build, tmp_path):
+    """A private copy of the built, signed site, and the publisher's public key file."""
+    output, public = signed_build
+    copy = tmp_path / "out"
+    shutil.copytree(output, copy)
+    return copy, public
 
 
 def a_record_page(output):
