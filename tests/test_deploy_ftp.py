@@ -126,3 +126,38 @@ def test_a_deploy_killed_halfway_leaves_a_consistent_site_and_a_rerun_completes(
     assert site_files(live) == files_of(new)
     assert not list(live.rglob("*.gongkai-part"))
     assert publish("verify", live).returncode == 0
+
+
+def test_a_full_ftp_space_is_one_clear_line(ftp_home, site_content, tmp_path, isolated_env):
+    """A host over quota answers STOR with 552 (RFC 959), as virtual hosts do."""
+    import logging
+
+    from pyftpdlib.authorizers import DummyAuthorizer
+    from pyftpdlib.handlers import FTPHandler
+    from pyftpdlib.ioloop import IOLoop
+    from pyftpdlib.servers import FTPServer as Server
+
+    logging.getLogger("pyftpdlib").setLevel(logging.WARNING)
+    authorizer = DummyAuthorizer()
+    authorizer.add_user(USER, PASSWORD, str(ftp_home), perm="elradfmwMT")
+
+    class OverQuota(FTPHandler):
+        def ftp_STOR(self, file, mode="w"):
+            self.respond("552 Requested file action aborted. Exceeded storage allocation.")
+
+    handler = type("Handler", (OverQuota,), {"authorizer": authorizer})
+    server = Server(("127.0.0.1", 0), handler, ioloop=IOLoop())
+    import threading
+
+    thread = threading.Thread(target=server.serve_forever, kwargs={"timeout": 0.2}, daemon=True)
+    thread.start()
+    try:
+        output = build(site_content, tmp_path / "out")
+        result = publish("deploy", f"ftp://{USER}@127.0.0.1:{server.address[1]}/", "--output", output,
+                         env={**isolated_env, "GONGKAI_FTP_PASSWORD": PASSWORD})
+    finally:
+        server.close_all()
+        thread.join(timeout=10)
+    assert result.returncode == 2
+    assert "空间已满" in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert PASSWORD not in result.stderr
