@@ -7,10 +7,8 @@ import os
 import re
 from pathlib import Path
 
-import pytest
-
 from conftest import publish
-from deploy_servers import (STATE, add_one_record, build, changed_files, edit_one_record, isolated_env,  # noqa: F401
+from deploy_servers import (STATE, add_one_record, build, changed_files, edit_one_record,  # noqa: F401 (fixtures)
                             manifest_hashes, remove_one_record, reported, site_content)
 
 
