@@ -243,3 +243,16 @@ def test_target_overlapping_the_output_is_refused(site_content, tmp_path):
     output = build(site_content, tmp_path / "out")
     result = deploy(output, (output / "copy").as_uri())
     assert result.returncode == 2 and "重叠" in result.stderr
+
+
+def test_build_then_deploy_in_one_command_and_content_errors_publish_nothing(site_content, tmp_path):
+    target = tmp_path / "www"
+    result = publish("deploy", target.as_uri(), "--build", "--content", site_content, "--output", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert publish("verify", target).returncode == 0
+    before = files_of(target)
+    record = site_content / "orgs" / "hexi-village" / "notices" / "2026-01.md"
+    record.write_text(record.read_text("utf-8").replace("date: 2026-01-05", "date: 2026-13-05"), encoding="utf-8")
+    broken = publish("deploy", target.as_uri(), "--build", "--content", site_content, "--output", tmp_path / "out")
+    assert broken.returncode == 1 and "错误" in broken.stdout + broken.stderr
+    assert files_of(target) == before

@@ -19,6 +19,7 @@ from ..publishers.base import stderr_is_terminal
 from ..publishers.credentials import Credentials
 from ..publishers.plan import DELETE, REPLACE, UPLOAD
 from ..publishers.target import mask, parse_target
+from .build import build
 
 HELP = "发布网站到文件夹、SFTP、对象存储、FTP 或 git 分支（只传改动的文件）"
 EXAMPLES = ("file:///srv/www/gongkai", "sftp://user@example.cn/var/www/gongkai",
@@ -33,6 +34,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
     parser.add_argument("--dry-run", action="store_true", help="只列出会新增、更新、删除哪些文件，不做任何改动")
     parser.add_argument("--force", action="store_true", help="不管目标上记录的清单，全部重新上传")
+    parser.add_argument("--build", action="store_true", help="先检查并生成网站（publish.py build），成功后再发布")
 
 
 def human_bytes(count: int) -> str:
@@ -115,6 +117,10 @@ def run(args) -> int:
     publisher_class = SCHEMES.get(target.scheme)
     if publisher_class is None:
         raise UsageError(f"不认识的目标地址 {target.display}：支持 " + "、".join(f"{s}://" for s in sorted(SCHEMES)))
+    if args.build:
+        status = build(open_project(content=args.content, output=args.output, config=args.config))
+        if status != 0:
+            return status  # the problems are printed; nothing is published
     output, content = locate(args)
     if target.scheme == "file":
         folder = Path(target.path).resolve()
