@@ -18,6 +18,17 @@ from pathlib import Path
 from .base import DeployError, Publisher, part_name
 
 
+class _FTPTLS(ftplib.FTP_TLS):
+    """FTPS whose data connections resume the control connection's TLS session, which vsftpd
+    (require_ssl_reuse, on by default) and others insist on; plain ftplib does not."""
+
+    def ntransfercmd(self, cmd, rest=None):
+        connection, size = ftplib.FTP.ntransfercmd(self, cmd, rest)
+        if self._prot_p:
+            connection = self.context.wrap_socket(connection, server_hostname=self.host, session=self.sock.session)
+        return connection, size
+
+
 class FTPPublisher(Publisher):
     schemes = ("ftp", "ftps")
 
@@ -31,7 +42,7 @@ class FTPPublisher(Publisher):
         user = self.credentials.get("user", "GONGKAI_FTP_USER", secret=False) or "anonymous"
         password = self.credentials.get("password", "GONGKAI_FTP_PASSWORD") or ""
         secure = self.target.scheme == "ftps"
-        ftp = ftplib.FTP_TLS(context=ssl.create_default_context(), timeout=30) if secure else ftplib.FTP(timeout=30)
+        ftp = _FTPTLS(context=ssl.create_default_context(), timeout=30) if secure else ftplib.FTP(timeout=30)
         try:
             ftp.connect(self.target.host, self.target.port or 21)
             if secure:
@@ -39,6 +50,10 @@ class FTPPublisher(Publisher):
             ftp.login(user, password)
             if secure:
                 ftp.prot_p()
+            try:
+                ftp.sendcmd("OPTS UTF8 ON")  # Chinese file names on servers that default to GBK (Serv-U, IIS)
+            except ftplib.Error:
+                pass
         except ssl.SSLCertVerificationError as error:
             ftp.close()
             raise DeployError(f"{self.where} 的 TLS 证书无法验证（{error.verify_message}）：可能被冒充；"
