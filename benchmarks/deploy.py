@@ -1,6 +1,7 @@
 """What a deploy of the demo county sends: first time, again unchanged, after one edited record.
 
-Prints, per kind of target on loopback (a folder, FTP via pyftpdlib, a git pages branch),
+Prints, per kind of target on loopback (a folder, FTP via pyftpdlib, S3 via moto_server, a
+git pages branch),
 the files and bytes sent and the seconds taken. The baseline is the first deploy: an
 incremental deploy should send a small fraction of it.
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,22 @@ def run(*args, env=None) -> subprocess.CompletedProcess:
 def sent(result: subprocess.CompletedProcess, output: Path) -> tuple[int, int]:
     paths = [line.split(" ", 1)[1] for line in result.stdout.splitlines() if line.startswith(("新增", "更新"))]
     return len(paths), sum((output / p).stat().st_size for p in paths if (output / p).is_file())
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(port: int) -> None:
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit(f"nothing listens on {port}")
 
 
 def ftp_server(home: Path):
@@ -69,12 +87,23 @@ def main() -> None:
         (work / "ftp").mkdir()
         server = ftp_server(work / "ftp")
         subprocess.run(["git", "init", "--bare", "--quiet", str(work / "pages.git")], check=True)
+        s3_port = free_port()
+        moto = subprocess.Popen([str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p", str(s3_port)],
+                                stdout=subprocess.DEVNULL, stderr=open(work / "moto.log", "w"))
+        endpoint = f"http://127.0.0.1:{s3_port}"
+        env = {"XDG_CACHE_HOME": str(work / "cache"), "SOURCE_DATE_EPOCH": "1767225600",
+               "AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench-secret"}
+        wait_for(s3_port)
+        import boto3
+
+        boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="bench",
+                     aws_secret_access_key="bench-secret").create_bucket(Bucket="bench")
         targets = {
             "file": (work / "www").as_uri(),
             "ftp": f"ftp://bench:bench-password@127.0.0.1:{server.address[1]}/",
+            "s3": f"s3://bench/site?endpoint={endpoint}",
             "git": f"git+file://{work / 'pages.git'}#gh-pages",
         }
-        env = {"XDG_CACHE_HOME": str(work / "cache"), "SOURCE_DATE_EPOCH": "1767225600"}
         print(f"{'target':8} {'step':12} {'files':>6} {'KB':>8} {'seconds':>8}")
         for name, url in targets.items():
             for step, output in (("first", old), ("unchanged", old), ("one edit", new)):
@@ -84,6 +113,8 @@ def main() -> None:
                 files, sent_bytes = sent(result, output)
                 print(f"{name:8} {step:12} {files:6d} {sent_bytes / 1024:8.1f} {seconds:8.2f}")
         server.close_all()
+        moto.terminate()
+        moto.wait()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

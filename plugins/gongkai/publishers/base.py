@@ -11,12 +11,13 @@ import errno
 import posixpath
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..manifest import Entry
 from .credentials import Credentials
-from .plan import DELETE, PENDING, STATE, Change, plan, read_state, state_bytes
+from .plan import DELETE, PENDING, STATE, Change, phase, plan, read_state, state_bytes
 from .target import Target
 
 PART_SUFFIX = ".gongkai-part"
@@ -68,6 +69,8 @@ class Report:
 
 class Publisher:
     schemes: tuple[str, ...] = ()
+    parallel = 1
+    """How many assets may be sent at once (a thread-safe client, e.g. S3's, can say 8)."""
 
     def __init__(self, target: Target, credentials: Credentials):
         self.target = target
@@ -120,15 +123,7 @@ class Publisher:
             deployed[change.path] = PENDING
         self.put_bytes(state_bytes(deployed), STATE)
         flushed = time.monotonic()
-        for change in changes:
-            if change.action == DELETE:
-                self.delete(change.path)
-                if deployed.get(change.path) == PENDING:
-                    self.delete(part_name(change.path))
-                del deployed[change.path]
-            else:
-                self.put(output / change.path, change.path)
-                deployed[change.path] = change.sha256
+        for change in self._carry_out(output, changes, deployed):
             report.done.append(change)
             if progress:
                 progress.done(change)
@@ -141,6 +136,30 @@ class Publisher:
             folders = {f for p in deleted for f in ancestors(p)}
             self.remove_empty_folders(sorted(folders, key=lambda f: -f.count("/")))
         return report
+
+
+    def _carry_out(self, output: Path, changes: list[Change], deployed: dict[str, str]):
+        """Make each change, in order, yielding it once done. Assets, which nothing new links to
+        yet, may go ``parallel`` at a time; pages, the home page and deletions go one by one."""
+        assets = [c for c in changes if c.action != DELETE and phase(c.path) == 1] if self.parallel > 1 else []
+        if assets:
+            with ThreadPoolExecutor(self.parallel) as pool:
+                running = {pool.submit(self.put, output / c.path, c.path): c for c in assets}
+                for future in as_completed(running):
+                    future.result()  # a DeployError stops the deploy (the others finish first)
+                    deployed[running[future].path] = running[future].sha256
+                    yield running[future]
+        sent = set(assets)
+        for change in (c for c in changes if c not in sent):
+            if change.action == DELETE:
+                self.delete(change.path)
+                if deployed.get(change.path) == PENDING:
+                    self.delete(part_name(change.path))
+                del deployed[change.path]
+            else:
+                self.put(output / change.path, change.path)
+                deployed[change.path] = change.sha256
+            yield change
 
 
 def stderr_is_terminal() -> bool:

@@ -39,6 +39,7 @@ def content_type(path: str) -> str:
 
 class S3Publisher(Publisher):
     schemes = ("s3",)
+    parallel = 8  # boto3 clients are thread-safe; one PUT per round trip is the slow part
 
     def connect(self) -> None:
         import boto3
@@ -53,7 +54,7 @@ class S3Publisher(Publisher):
         key_id = self.credentials.get("access_key_id", "AWS_ACCESS_KEY_ID")
         secret = self.credentials.get("secret_access_key", "AWS_SECRET_ACCESS_KEY")
         config = Config(s3={"addressing_style": query.get("style", "auto")}, connect_timeout=15, read_timeout=60,
-                        retries={"max_attempts": 3, "mode": "standard"})
+                        retries={"max_attempts": 3, "mode": "standard"}, max_pool_connections=self.parallel)
         try:
             self.s3 = boto3.session.Session().client(
                 "s3", endpoint_url=self.endpoint, region_name=query.get("region") or "us-east-1",
