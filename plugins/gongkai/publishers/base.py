@@ -143,12 +143,15 @@ class Publisher:
         yet, may go ``parallel`` at a time; pages, the home page and deletions go one by one."""
         assets = [c for c in changes if c.action != DELETE and phase(c.path) == 1] if self.parallel > 1 else []
         if assets:
-            with ThreadPoolExecutor(self.parallel) as pool:
+            pool = ThreadPoolExecutor(self.parallel)
+            try:
                 running = {pool.submit(self.put, output / c.path, c.path): c for c in assets}
                 for future in as_completed(running):
-                    future.result()  # a DeployError stops the deploy (the others finish first)
+                    future.result()  # a DeployError stops the deploy: queued uploads are dropped
                     deployed[running[future].path] = running[future].sha256
                     yield running[future]
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
         sent = set(assets)
         for change in (c for c in changes if c not in sent):
             if change.action == DELETE:
