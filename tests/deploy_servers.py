@@ -194,7 +194,7 @@ def sshd(tmp_path_factory):
     user = os.environ.get("USER") or subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip()
     root = os.geteuid() == 0
     if root:
-        Path("/run/sshd").mkdir(exist_ok=True)  # privilege separation directory
+        Path("/run/sshd").mkdir(parents=True, exist_ok=True)  # privilege separation directory
     config = folder / "sshd_config"
     config.write_text("\n".join([
         f"ListenAddress 127.0.0.1:{port}", f"HostKey {folder / 'host'}", f"AuthorizedKeysFile {folder / 'authorized_keys'}",
