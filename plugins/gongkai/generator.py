@@ -14,7 +14,8 @@ from pelican.generators import Generator
 from .load import load_site
 from .problems import Problems
 from .settings import Settings
-from .writers import WRITERS, Output
+from .background import Background
+from .writers import BESIDE, WRITERS, Output
 
 
 class ContentErrors(Exception):
@@ -38,5 +39,13 @@ class RecordGenerator(Generator):
     def generate_output(self, writer) -> None:
         self.site.pages = sorted(self.context.get("pages", []), key=lambda p: p.slug)
         output = Output(Path(self.output_path), self.env, self.site)
-        for write in WRITERS:
-            write(self.site, output)
+        background = Background()
+        try:
+            for write in WRITERS:  # those that run beside the rest start first: longest overlap
+                if write in BESIDE:
+                    background.start(f"{write.__module__}.{write.__name__}", write, self.site, output)
+            for write in WRITERS:
+                if write not in BESIDE:
+                    write(self.site, output)
+        finally:
+            background.wait()

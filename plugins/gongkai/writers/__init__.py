@@ -33,4 +33,9 @@ WRITERS = [
     data_page.write,  # after the data writers: it lists their files' sizes
 ]
 
-__all__ = ["WRITERS", "Output"]
+# Writers that may run in a forked process beside the rest (see background.py), started
+# before them: they only write their own files from the model, and no other writer reads
+# those files. The search index is the longest single writer.
+BESIDE = frozenset({search_writer.write})
+
+__all__ = ["WRITERS", "BESIDE", "Output"]
