@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -107,3 +108,16 @@ def test_serve_previews_and_rebuilds_on_change(content, tmp_path):
         out, err = server.communicate(timeout=10)
     assert "Traceback" not in out + err
     assert "orgs/xiaohe-village/notice/bad.yaml:1: 错误: 缺少「标题」（title）：请补上这一项" in out
+
+
+def test_report_names_overdue_orgs_and_their_phones(content):
+    result = publish("report", "--as-of", "2026-06-15", "--content", content)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "小河村（xiaohe-village）  电话：0839-7300201、13900001111" in lines
+    assert "  - 缺少 2026-04、2026-05 的财务收支公开（应每月公开一次）" in lines
+    as_json = publish("report", "--as-of", "2026-04-15", "--json", "--content", content)
+    village = next(o for o in json.loads(as_json.stdout) if o["org"] == "xiaohe-village")
+    assert not any("财务收支公开" in p for p in village["problems"]), "March was published: nothing missing by mid-April"
+    bad = publish("report", "--as-of", "2026-02-30", "--content", content)
+    assert bad.returncode == 2 and "--as-of 的日期“2026-02-30”不对" in bad.stderr

@@ -68,10 +68,12 @@ def missing_finance(records, every: str, reference: date) -> list[str]:
     return missing
 
 
-def findings(site) -> tuple[date | None, list[Finding]]:
+def findings(site, reference: date | None = None) -> tuple[date | None, list[Finding]]:
+    """Who is overdue as of ``reference``: by default the newest record's date (the page must
+    not depend on the clock); ``publish.py report`` passes today."""
     if not site.records:
         return None, []
-    reference = max(r.date for r in site.records)
+    reference = reference or max(r.date for r in site.records)
     settings = site.settings
     every = settings.finance_every
     word = "月" if every == "month" else "季度"
