@@ -15,7 +15,7 @@ from .load import load_site
 from .problems import Problems
 from .settings import Settings
 from .background import Background
-from .writers import BESIDE, WRITERS, Output
+from .writers import BESIDE, LAST, WRITERS, Output
 
 
 class ContentErrors(Exception):
@@ -39,13 +39,20 @@ class RecordGenerator(Generator):
     def generate_output(self, writer) -> None:
         self.site.pages = sorted(self.context.get("pages", []), key=lambda p: p.slug)
         output = Output(Path(self.output_path), self.env, self.site)
+        beside = [w for w in WRITERS if w in BESIDE]
+        last = [w for w in WRITERS if w in LAST]
         background = Background()
         try:
-            for write in WRITERS:  # those that run beside the rest start first: longest overlap
-                if write in BESIDE:
-                    background.start(f"{write.__module__}.{write.__name__}", write, self.site, output)
+            background.start("writers beside the main process", run_in_order, beside, self.site, output)
             for write in WRITERS:
-                if write not in BESIDE:
+                if write not in beside and write not in last:
                     write(self.site, output)
         finally:
             background.wait()
+        for write in last:
+            write(self.site, output)
+
+
+def run_in_order(writers, site, output) -> None:
+    for write in writers:
+        write(site, output)

@@ -33,9 +33,12 @@ WRITERS = [
     data_page.write,  # after the data writers: it lists their files' sizes
 ]
 
-# Writers that may run in a forked process beside the rest (see background.py), started
-# before them: they only write their own files from the model, and no other writer reads
-# those files. The search index is the longest single writer.
-BESIDE = frozenset({search_writer.write})
+# Writers that run, in this order, in one forked process beside the rest (see
+# background.py): they write only their own files, from the model alone. Together they
+# take about as long as the record pages, which stay in the main process.
+BESIDE = (search_writer.write, feeds.write, record_json.write, data_csv.write)
 
-__all__ = ["WRITERS", "BESIDE", "Output"]
+# Writers that read back files other writers made: they run once all of those are written.
+LAST = (data_page.write,)
+
+__all__ = ["WRITERS", "BESIDE", "LAST", "Output"]
