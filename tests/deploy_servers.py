@@ -141,6 +141,21 @@ class _Links(html.parser.HTMLParser):
                 self.found.append(value)
 
 
+def redeploy_after_an_edit_and_a_removal(site_content: Path, old: Path, folder: Path, target: str, env=None):
+    """Edit one record, remove another, rebuild into ``folder``/new and deploy it to ``target``:
+    the deploy must report exactly the files that changed and the pages that went.
+    Returns the new build, the deploy's result and the set of files it touched."""
+    edit_one_record(site_content)
+    remove_one_record(site_content)
+    new = build(site_content, folder / "new")
+    sends, deletes = changed_files(old, new)
+    result = publish("deploy", target, "--output", new, env=env)
+    assert result.returncode == 0, result.stderr
+    report = reported(result.stdout)
+    assert report["新增"] | report["更新"] == sends and report["删除"] == deletes
+    return new, result, sends | deletes
+
+
 def local_links(folder: Path, page: str) -> set[str]:
     """Site paths a page links to or embeds (same site only)."""
     parser = _Links()

@@ -6,9 +6,8 @@ import subprocess
 import sys
 
 from conftest import PUBLISH, publish
-from deploy_servers import (STATE, FTPServer, broken_links, build, changed_files, edit_one_record, ftp_home,  # noqa: F401
-                            ftp_server, isolated_env, manifest_hashes, free_port, remove_one_record, rename_village,
-                            reported, site_content, test_ca, add_record_with_attachment)
+from deploy_servers import (  # noqa: F401 - fixtures are used by name
+    redeploy_after_an_edit_and_a_removal, STATE, FTPServer, broken_links, build, changed_files, ftp_home, ftp_server, isolated_env, manifest_hashes, free_port, remove_one_record, rename_village, reported, site_content, test_ca, add_record_with_attachment)
 
 USER, PASSWORD = "clerk", "Ftp-Secret-4711"
 
@@ -29,13 +28,7 @@ def test_ftp_first_deploy_then_only_changes_then_deletion(ftp_server, ftp_home, 
     assert first.returncode == 0, first.stderr
     assert reported(first.stdout)["新增"] == set(files_of(old))
     assert site_files(ftp_home / "htdocs") == files_of(old)
-    edit_one_record(site_content)
-    remove_one_record(site_content)
-    new = build(site_content, tmp_path / "new")
-    sends, deletes = changed_files(old, new)
-    result = publish("deploy", target, "--output", new, env=env)
-    report = reported(result.stdout)
-    assert report["新增"] | report["更新"] == sends and report["删除"] == deletes
+    new, result, touched = redeploy_after_an_edit_and_a_removal(site_content, old, tmp_path, target, env)
     assert site_files(ftp_home / "htdocs") == files_of(new)
     assert PASSWORD not in first.stdout + first.stderr + result.stdout + result.stderr
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 
 from conftest import publish
-from deploy_servers import (bare_repository, build, changed_files, edit_one_record, isolated_env,  # noqa: F401
-                            remove_one_record, reported, site_content, sshd)
+from deploy_servers import (  # noqa: F401 - fixtures are used by name
+    redeploy_after_an_edit_and_a_removal, bare_repository, build, isolated_env, reported, site_content, sshd)
 
 
 def git(repo, *args) -> str:
@@ -36,17 +36,10 @@ def test_git_pages_branch_first_push_then_only_changes_then_deletion(site_conten
     assert again.returncode == 0 and again.stdout == "" and "已是最新" in again.stderr
     assert git(repo, "rev-list", "--count", "gh-pages").strip() == "1"
 
-    edit_one_record(site_content)
-    remove_one_record(site_content)
-    new = build(site_content, tmp_path / "new")
-    sends, deletes = changed_files(old, new)
-    result = publish("deploy", target, "--output", new, env=env)
-    assert result.returncode == 0, result.stderr
-    report = reported(result.stdout)
-    assert report["新增"] | report["更新"] == sends and report["删除"] == deletes
+    new, result, touched = redeploy_after_an_edit_and_a_removal(site_content, old, tmp_path, target, env)
     assert tree_files(repo, "gh-pages") == files_of(new) | {".nojekyll"}
     changed = set(git(repo, "-c", "core.quotepath=off", "diff", "--no-renames", "--name-only", "gh-pages~1", "gh-pages").splitlines())
-    assert changed == sends | deletes
+    assert changed == touched
     index = git(repo, "show", "gh-pages:index.html")
     assert index == (new / "index.html").read_text("utf-8")
 

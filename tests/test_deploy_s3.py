@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 
 from conftest import publish
-from deploy_servers import (S3_KEYS, build, changed_files, edit_one_record, free_port, isolated_env,  # noqa: F401
-                            remove_one_record, reported, s3_client, s3_server, site_content)
+from deploy_servers import (  # noqa: F401 - fixtures are used by name
+    redeploy_after_an_edit_and_a_removal, S3_KEYS, build, free_port, isolated_env, s3_client, s3_server, site_content)
 
 
 def new_bucket(endpoint: str) -> str:
@@ -57,14 +57,7 @@ def test_s3_first_deploy_content_types_then_only_changes_then_deletion(s3_server
         if path.endswith(".pdf"):
             assert content_type(path) == "application/pdf"
 
-    edit_one_record(site_content)
-    remove_one_record(site_content)
-    new = build(site_content, tmp_path / "new")
-    sends, deletes = changed_files(old, new)
-    result = publish("deploy", target, "--output", new, env=env)
-    assert result.returncode == 0, result.stderr
-    report = reported(result.stdout)
-    assert report["新增"] | report["更新"] == sends and report["删除"] == deletes
+    new, result, touched = redeploy_after_an_edit_and_a_removal(site_content, old, tmp_path, target, env)
     stored = objects(s3_server, bucket, "county")
     assert {p: b for p, b in stored.items() if p != ".gongkai-deployed.json"} == files_of(new)
     for output in (first, result):
