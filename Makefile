@@ -4,23 +4,24 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed  # a stamp: touching $(PY) would touch the interpreter it links to
 
 .PHONY: demo test setup bench
 
-$(PY): requirements.txt requirements-dev.txt
+$(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -r requirements-dev.txt
-	touch $(PY)
+	touch $(INSTALLED)
 
-setup: $(PY)
+setup: $(INSTALLED)
 
-demo: $(PY)
+demo: $(INSTALLED)
 	$(PY) publish.py serve
 
 test:
 	bash .ci/install
 	$(PY) -m pytest -q -n 2 --dist loadgroup
 
-bench: $(PY)
+bench: $(INSTALLED)
 	$(PY) benchmarks/build.py
 	$(PY) benchmarks/search.py
