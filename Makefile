@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed  # a stamp: touching $(PY) would touch the interpreter it links to
+# A stamp file marks the installed venv: touching $(PY) would touch the interpreter it links to.
+INSTALLED := $(VENV)/.installed
 
 .PHONY: demo test setup bench
 
