@@ -126,6 +126,10 @@ CASES = [
     ("key written twice",
      {f"{V}/notice/n.yaml": "type: notice\ntitle: 通知\ntitle: 又一个\ndate: 2026-04-01\ncategory: 村务\n"}, 1,
      [f"{V}/notice/n.yaml:3: 错误: 键“title”写了两次：请删掉多余的一个"]),
+    ("YAML anchors and aliases (a billion laughs)",
+     {f"{V}/notice/n.yaml": "type: notice\ntitle: 通知\ndate: 2026-04-01\ncategory: 村务\n"
+                            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"}, 1,
+     [f"{V}/notice/n.yaml:5: 错误: 值以“&”开头会被当作 YAML 锚点（记录里不能用锚点和“*”引用）：请给整个值加上引号，或把内容直接写出来"]),
     ("markdown without front matter",
      {f"{V}/notice/n.md": "# 通知\n\n明天开会\n"}, 1,
      [f"{V}/notice/n.md:1: 错误: Markdown 记录必须以一行“---”开头，接着写记录的键（type、title、date 等），再用一行“---”结束"]),

@@ -19,6 +19,9 @@ from . import yamltext
 RECORD_SUFFIXES = (".yaml", ".yml", ".md")
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# A YAML anchor (``&name`` where a value starts). Clerks never need anchors and aliases, and
+# aliases of aliases let a few lines expand into billions of values (a "billion laughs").
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s]")
 
 
 @dataclass
@@ -100,6 +103,11 @@ def parse_text(text: str, path: str, problems: Problems) -> tuple[yamltext.LineD
     tab = _tab_line(text)
     if tab is not None:
         problems.error(path, tab + offset, "这一行用 Tab 缩进：YAML 只能用空格缩进，请把 Tab 换成两个空格")
+        return None
+    anchor = _ANCHOR.search(text)
+    if anchor is not None:
+        problems.error(path, text.count("\n", 0, anchor.end()) + 1 + offset,
+                       "值以“&”开头会被当作 YAML 锚点（记录里不能用锚点和“*”引用）：请给整个值加上引号，或把内容直接写出来")
         return None
     try:
         data = yamltext.load(text)
