@@ -34,7 +34,8 @@ def build(content: Path, output: Path):
 def test_failed_build_leaves_previous_output_byte_identical(tmp_path):
     content, output = fresh_county(tmp_path), tmp_path / "output"
     assert build(content, output).returncode == 0
-    before = tree_digest(output)
+    before, index_before = tree_digest(output), tree_digest(tmp_path / ".output.search-index")
+    assert index_before, "the build keeps a whoosh index beside the site for publish.py search"
     ledger = content / "orgs/xiaohe-village/finance/2026-03.yaml"
     ledger.write_text(ledger.read_text("utf-8").replace("closing_balance: 1200.10", "closing_balance: 9.99"), "utf-8")
     (content / "orgs/xiaohe-village/notice/new.md").write_text("---\ntype: notice\ntitle: 新通知\ndate: 2026-05-01\ncategory: 村务\n---\n新\n", "utf-8")
@@ -43,6 +44,8 @@ def test_failed_build_leaves_previous_output_byte_identical(tmp_path):
     assert "「期末余额」9.99 与计算结果不符" in result.stdout
     assert "网站没有更新" in result.stderr
     assert tree_digest(output) == before
+    assert tree_digest(tmp_path / ".output.search-index") == index_before
+    assert not (tmp_path / ".output.search-index.new").exists()
     assert not list(tmp_path.glob(".output.building")) and not list(tmp_path.glob(".output.previous"))
 
 
@@ -139,3 +142,19 @@ def test_attachments_are_published(tmp_path):
     assert build(content, output).returncode == 0
     assert (output / "xiaohe-village/files/notice/files/公示.pdf").read_bytes() == b"%PDF-1.4 demo"
     assert "公示名单" in (output / record_url(output, "附件通知")).read_text("utf-8")
+
+
+def test_build_failing_after_rendering_keeps_the_previous_search_index(tmp_path):
+    """A signing key inside the content folder stops the build after the site (and its search
+    index) were rendered: neither the site nor the index of the previous build may change."""
+    content, output = fresh_county(tmp_path), tmp_path / "output"
+    assert build(content, output).returncode == 0
+    site_before, index_before = tree_digest(output), tree_digest(tmp_path / ".output.search-index")
+    (content / "orgs/xiaohe-village/notice/new.md").write_text(
+        "---\ntype: notice\ntitle: 新通知\ndate: 2026-05-01\ncategory: 村务\n---\n新\n", "utf-8")
+    (content / "key.pem").write_text("not a key", "utf-8")
+    result = publish("build", "--content", content, "--output", output, env={"GONGKAI_SIGNING_KEY": str(content / "key.pem")})
+    assert result.returncode == 2 and "签名私钥" in result.stderr
+    assert tree_digest(output) == site_before
+    assert tree_digest(tmp_path / ".output.search-index") == index_before
+    assert not (tmp_path / ".output.search-index.new").exists()

@@ -18,6 +18,7 @@ from pelican import Pelican
 from ..load import load_site
 from ..manifest import signing_key_path, write_manifest
 from ..project import Project, open_project
+from ..search import index as search_index
 from .check import print_problems, summary
 
 HELP = "检查并生成网站（出错时保留上一次生成的网站）"
@@ -61,8 +62,10 @@ def _build(project: Project, quiet: bool) -> int:
         render(project, site, staging)
         write_manifest(staging, signing_key_path(project.settings, project.content))
         swap_in(staging, project.output)
+        search_index.promote(project.output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        search_index.discard(project.output)
     if not quiet:
         print(f"{summary(problems, len(site.records))}；网站已生成到 {project.output}", file=sys.stderr)
     return 0

@@ -53,10 +53,31 @@ def index_path(output: Path) -> Path:
     return output.parent / f".{name}{INDEX_SUFFIX}"
 
 
-def build(docs: list[SearchDoc], output: Path):
-    """Write the index of ``docs`` under ``output``; returns the open whoosh index."""
+def fresh_path(output: Path) -> Path:
+    """Where a build writes its index: renamed to ``index_path`` only when the site is swapped in."""
     folder = index_path(output)
-    fresh = folder.with_name(folder.name + ".new")
+    return folder.with_name(folder.name + ".new")
+
+
+def promote(output: Path) -> None:
+    """The build in ``output`` was swapped in: its fresh index becomes the index."""
+    fresh, folder = fresh_path(output), index_path(output)
+    if fresh.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
+        fresh.rename(folder)
+
+
+def discard(output: Path) -> None:
+    shutil.rmtree(fresh_path(output), ignore_errors=True)
+
+
+def build(docs: list[SearchDoc], output: Path):
+    """Write the index of ``docs`` for the build in ``output``; returns the open whoosh index.
+
+    It stays in ``fresh_path`` until the build succeeds (``promote``): a failed build leaves
+    the index of the previous site, as it leaves the previous site. Pelican run directly
+    (no staging folder) promotes it at once."""
+    fresh = fresh_path(output)
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
     ix = whoosh_index.create_in(str(fresh), schema())
@@ -67,9 +88,10 @@ def build(docs: list[SearchDoc], output: Path):
             org=doc.org_slug, type=doc.type, year=doc.year or "-",
             stored=(doc.url, doc.title, doc.org_slug, doc.org_name, doc.type, doc.date, doc.source))
     writer.commit(optimize=True)
-    shutil.rmtree(folder, ignore_errors=True)
-    fresh.rename(folder)  # a reader never opens a half-written index
-    return whoosh_index.open_dir(str(folder))
+    if not Path(output).resolve().name.endswith(STAGING_SUFFIX):
+        promote(output)
+        return whoosh_index.open_dir(str(index_path(output)))
+    return whoosh_index.open_dir(str(fresh))
 
 
 def open_index(output: Path):
