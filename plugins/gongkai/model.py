@@ -51,10 +51,6 @@ class Org:
     def url(self) -> str:
         return f"{self.slug}/"
 
-    @property
-    def is_government(self) -> bool:
-        return self.kind != "village"
-
     def ancestors(self) -> list["Org"]:
         chain, org = [], self.parent
         while org is not None:

@@ -6,7 +6,6 @@ import functools
 import http.server
 import sys
 import threading
-import time
 from pathlib import Path
 
 from ..project import open_project
