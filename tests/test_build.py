@@ -158,3 +158,21 @@ def test_build_failing_after_rendering_keeps_the_previous_search_index(tmp_path)
     assert tree_digest(output) == site_before
     assert tree_digest(tmp_path / ".output.search-index") == index_before
     assert not (tmp_path / ".output.search-index.new").exists()
+
+
+def test_a_type_without_its_own_template_shows_every_field(tmp_path):
+    """record/_fields.html is the fallback for a type a theme has no template for."""
+    root = Path(__file__).resolve().parents[1]
+    theme = tmp_path / "theme"
+    shutil.copytree(root / "themes/gongkai", theme)
+    (theme / "templates/record/subsidy.html").unlink()
+    config = tmp_path / "pelicanconf.py"
+    config.write_text((root / "pelicanconf.py").read_text("utf-8").replace('THEME = "themes/gongkai"', f"THEME = {str(theme)!r}")
+                      .replace('PLUGIN_PATHS = ["plugins"]', f"PLUGIN_PATHS = [{str(root / 'plugins')!r}]"), "utf-8")
+    output = tmp_path / "output"
+    result = publish("build", "--config", config, "--content", fresh_county(tmp_path), "--output", output)
+    assert result.returncode == 0, result.stderr
+    page = (output / record_url(output, "2026年耕地地力保护补贴发放名单")).read_text("utf-8")
+    assert '<dl class="fields">' in page
+    for shown in ("项目名称", "耕地地力保护补贴", "发放对象", "张某某", "369.25", "合计金额", "580.25"):
+        assert shown in page, shown

@@ -29,7 +29,8 @@ def record_context(site, record, back=None) -> dict:
     schema = site.schemas[record.type]
     address = qr.record_address(site.settings.site_url, record.url)
     label = f"{record.org.name} {record.title}"
-    return {"record": record, "rows": display.rows(schema, record.data), "view": views.view(record),
+    # every field as rows is only for a type without a template of its own: built on demand
+    return {"record": record, "field_rows": lambda: display.rows(schema, record.data), "view": views.view(record),
             "schema_label": lambda path: display.field_label(schema, path),
             "address": address, "qr": qr.svg(address, label) if address else None,
             "alternates": alternates(site, record=record), "back": (back or {}).get(id(record), {})}
