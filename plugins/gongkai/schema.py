@@ -146,19 +146,20 @@ class RecordSchema:
         if kind == "pattern":
             how = self._resolve(self._property(path)).get("description") or self._property(path).get("description") or ""
             return [Finding(path, f"{label}的写法不对（“{_show(value)}”）：{how or '请对照模板修改'}")]
-        if kind == "minLength":
-            return [Finding(path, f"{label}不能为空：请填写内容")]
-        if kind == "minItems":
-            return [Finding(path, f"{label}至少要有 {error.validator_value} 项")]
-        if kind == "maxItems":
-            return [Finding(path, f"{label}最多只能有 {error.validator_value} 项")]
-        if kind == "minimum":
-            return [Finding(path, f"{label}不能小于 {error.validator_value}（现在是 {_show(value)}）")]
-        if kind == "maximum":
-            return [Finding(path, f"{label}不能大于 {error.validator_value}（现在是 {_show(value)}）")]
-        if kind == "exclusiveMinimum":
-            return [Finding(path, f"{label}必须大于 {error.validator_value}（现在是 {_show(value)}）")]
+        if kind in _LIMITS:
+            return [Finding(path, label + _LIMITS[kind].format(limit=error.validator_value, value=_show(value)))]
         return [Finding(path, f"{label}不符合要求：{error.message}")]
+
+
+# Bounds a value can break: what to tell the clerk, after the field's label.
+_LIMITS = {
+    "minLength": "不能为空：请填写内容",
+    "minItems": "至少要有 {limit} 项",
+    "maxItems": "最多只能有 {limit} 项",
+    "minimum": "不能小于 {limit}（现在是 {value}）",
+    "maximum": "不能大于 {limit}（现在是 {value}）",
+    "exclusiveMinimum": "必须大于 {limit}（现在是 {value}）",
+}
 
 
 def _show(value) -> str:
