@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
 from .charts import paired_bars
 from .model import money
-from .types.decision import MEETINGS, STAGES
+from .types.decision import MEETINGS, STAGES, not_passed, short_attendance
 from .types.report import APPLICANTS, OUTCOMES, REVIEW
 
 ZERO = Decimal("0.00")
@@ -119,8 +118,8 @@ def decision(record) -> dict:
             name=s["stage"], date=s["date"], body=s.get("body", ""), note=s.get("note", ""), is_meeting=is_meeting,
             expected=expected, present=present,
             votes={k: s[k] for k in ("for", "against", "abstain") if k in s},
-            short_attendance=bool(is_meeting and expected and Fraction(present, expected) < Fraction(2, 3)),
-            not_passed=bool(is_meeting and "for" in s and s["for"] * 2 <= present)))
+            short_attendance=is_meeting and short_attendance(expected, present),
+            not_passed=is_meeting and "for" in s and not_passed(s["for"], present)))
     done = {s.name for s in stages}
     return {"stages": stages, "pending": [name for name in STAGES if name not in done],
             "amount": record.data.get("amount")}

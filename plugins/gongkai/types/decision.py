@@ -9,6 +9,16 @@ STAGES = ("提议", "商议", "审议", "决议", "决议公开", "实施结果�
 MEETINGS = STAGES[:4]  # the four deliberations: each a meeting with attendance and a vote
 
 
+def short_attendance(expected: int, present: int) -> bool:
+    """A meeting needs two thirds of its members present."""
+    return bool(expected) and Fraction(present, expected) < Fraction(2, 3)
+
+
+def not_passed(votes_for: int, present: int) -> bool:
+    """A motion passes with more than half of those present."""
+    return votes_for * 2 <= present
+
+
 def check(record, checker) -> None:
     stages = record.data["stages"]
     names = [s["stage"] for s in stages]
@@ -37,11 +47,11 @@ def _check_meeting(record, checker, i, stage) -> None:
     if sum(votes) > present:
         checker.error(("stages", i, "for"), f"「{name}」赞成、反对、弃权共 {sum(votes)} 票，多于实到 {present} 人：请核对票数")
         return
-    if expected and Fraction(present, expected) < Fraction(2, 3):
+    if short_attendance(expected, present):
         warning = f"「{name}」应到 {expected} 人，实到 {present} 人，不足三分之二：会议人数不够，决定的效力存疑"
         record.warnings.append(warning)
         checker.warning(("stages", i, "present"), warning)
-    if "for" in stage and stage["for"] * 2 <= present:
+    if "for" in stage and not_passed(stage["for"], present):
         warning = f"「{name}」赞成 {stage['for']} 票，未超过实到 {present} 人的半数：这一事项没有获得通过"
         record.warnings.append(warning)
         checker.warning(("stages", i, "for"), warning)
