@@ -189,7 +189,7 @@ CASES = [
                                  "supplier: 某公司\namount: 100.00\ntender: county-gov/procurement/b.yaml\n",
       f"{C}/procurement/b.yaml": "type: procurement\ntitle: 中标\ndate: 2026-04-20\nstage: award\nbuyer: 县政府\n"}, 1,
      [f"{C}/procurement/a.yaml:8: 错误: 「对应采购公告」“county-gov/procurement/b.yaml”不是采购公告（它的阶段是 award）",
-      f"{C}/procurement/b.yaml:4: 错误: 中标结果要写「供应商」（supplier）"]),
+      f"{C}/procurement/b.yaml:4: 错误: 中标（成交）结果要写「供应商」（supplier）"]),
     ("report arithmetic",
      {f"{C}/report/example.yaml": (MINI / f"{C}/report/example.yaml").read_text("utf-8")
       .replace("granted:        [2, 1, 0, 0, 0, 0, 3]", "granted:        [2, 1, 0, 0, 0, 0, 4]")}, 1,

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import updated
 from .load import load_site
 from .problems import Problems
 from .settings import Settings
@@ -42,7 +41,7 @@ class RecordGenerator(Generator):
         output = Output(Path(self.output_path), self.env, self.site)
         beside = [w for w in WRITERS if w in BESIDE]
         last = [w for w in WRITERS if w in LAST]
-        updated.times_for(self.site)  # git's times, once, before the fork: both processes need them
+        self.site.times  # git's times, once, before the fork: both processes need them
         background = Background()
         try:
             background.start("writers beside the main process", run_in_order, beside, self.site, output)

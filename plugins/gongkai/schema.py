@@ -21,9 +21,7 @@ from pathlib import Path
 import fastjsonschema
 import jsonschema
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
-RECORD_TYPES = ("org", "finance", "budget", "policy", "notice", "service", "subsidy",
-                "decision", "procurement", "report")
+from .types import ALL_TYPES, TYPES_DIR
 
 _TYPE_NAMES = {
     "number": "数字（例如 1234.50，不加引号和单位）",
@@ -36,8 +34,8 @@ _TYPE_NAMES = {
 
 
 def _merged(record_type: str) -> dict:
-    common = json.loads((SCHEMA_DIR / "_common.json").read_text("utf-8"))
-    own = json.loads((SCHEMA_DIR / f"{record_type}.json").read_text("utf-8"))
+    common = json.loads((TYPES_DIR / "_common.schema.json").read_text("utf-8"))
+    own = json.loads(ALL_TYPES[record_type].schema_file.read_text("utf-8"))
     properties = dict(common["properties"])
     properties.update(own.get("properties", {}))
     properties["type"] = {"const": record_type, "title": "记录类型"}
@@ -183,7 +181,7 @@ class Schemas:
     """All record schemas, compiled once per build."""
 
     def __init__(self) -> None:
-        self.by_type = {t: RecordSchema(t) for t in RECORD_TYPES}
+        self.by_type = {code: RecordSchema(code) for code in ALL_TYPES}
 
     def __getitem__(self, record_type: str) -> RecordSchema:
         return self.by_type[record_type]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from .types import RECORD_TYPES
+
 VILLAGE_COLUMNS = ("党务", "村务", "财务", "重大事项")
 GOVERNMENT_COLUMNS = ("法规文件", "机构职能", "规划计划", "统计信息", "行政许可", "行政处罚", "财政预决算",
                       "行政事业性收费", "政府采购", "重大建设项目", "民生政策", "应急管理", "监督检查",
@@ -31,15 +33,8 @@ class Settings:
     government_columns: tuple[str, ...] = GOVERNMENT_COLUMNS
     """Catalogue columns of a township, department or county (政府信息公开条例 Art. 20)."""
 
-    default_columns: dict[str, dict[str, str]] = field(default_factory=lambda: {
-        "village": {"finance": "财务", "budget": "财务", "subsidy": "村务", "decision": "重大事项",
-                    "policy": "村务", "service": "村务", "procurement": "财务", "report": "村务",
-                    "notice": "村务"},
-        "government": {"finance": "财政预决算", "budget": "财政预决算", "subsidy": "民生政策",
-                       "decision": "其他", "policy": "法规文件", "service": "行政许可",
-                       "procurement": "政府采购", "report": "其他", "notice": "其他"},
-    })
-    """Column a record goes to when it names none: by org kind (village / government) and type."""
+    default_columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Where a record goes when it names no column, overriding its type's default: {"village" or "government": {type: column}}."""
 
     column_max_age_days: dict[str, int] = field(default_factory=lambda: {"财务": 31, "村务": 92, "党务": 92})
     """Freshness: a column whose newest record is older than this many days is overdue."""
@@ -84,4 +79,5 @@ class Settings:
 
     def default_column(self, org_kind: str, record_type: str) -> str:
         group = "village" if org_kind == "village" else "government"
-        return self.default_columns[group][record_type]
+        override = self.default_columns.get(group, {}).get(record_type)
+        return override or RECORD_TYPES[record_type].columns.for_kind(org_kind)
