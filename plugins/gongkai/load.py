@@ -58,7 +58,7 @@ class Loaded:
 def load_site(content_dir: Path, settings: Settings, problems: Problems | None = None) -> tuple[Site, Problems]:
     problems = problems if problems is not None else Problems()
     content_dir = Path(content_dir)
-    schemas = Schemas()
+    schemas = Schemas.shared()
     folders = gather(content_dir, problems)
     orgs = read_orgs(folders, content_dir, schemas, problems)
     loaded = read_records(folders, orgs, content_dir, schemas, problems)
@@ -191,7 +191,7 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
         Checker(problems, schemas["org"], source.path, data).error(
             ("type",), f"机构概况只能写在机构文件夹的 {ORG_FILE} 里：这个文件请改成其他类型，或移到 orgs/<机构>/{ORG_FILE}")
         return None
-    if record_type not in RECORD_TYPES:
+    if not isinstance(record_type, str) or record_type not in RECORD_TYPES:
         line = data.key_lines.get("type", 1)
         if record_type is None:
             problems.error(source.path, 1, f"缺少「记录类型」（type）：第一行写 type: 加类型，可用的类型：{'、'.join(RECORD_TYPES)}")
