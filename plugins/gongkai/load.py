@@ -218,7 +218,7 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
         updated=updated, category="", summary=data.get("summary") or first_paragraph(body),
         tags=list(data.get("tags", ())), attachments=[], body_html=markup.to_html(body), index_no=index_no,
         url=identity.record_url(org.slug, record_type, index_no), source_path=source.path, sha256=source.sha256,
-        data=data)
+        data=data, body=body)
     return Loaded(record, checker, source)
 
 

@@ -67,6 +67,7 @@ class RecordType:
     references: ClassVar[Mapping[str, Reference]] = {}
     csv: ClassVar[CsvLines | None] = None  # None: one CSV row per record
     values: ClassVar[Mapping[str, Mapping[str, str]]] = {}  # field → code → the Chinese word shown for it
+    places: ClassVar[Mapping[str, tuple[str, ...]]] = {}  # a fixed-length list's schema definition → what each place holds
 
     @property
     def schema_file(self) -> Path:
