@@ -208,7 +208,7 @@ def test_frictionless_rejects_a_broken_budget_csv(site_dir, tmp_path):
 
 @pytest.fixture(scope="module")
 def release_validator():
-    schema = json.loads((STANDARDS / "ocds-release-schema-1__1__4.json").read_text("utf-8"))
+    schema = json.loads((STANDARDS / "ocds-1__1__5/schema/release-schema.json").read_text("utf-8"))
     return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
