@@ -13,7 +13,8 @@ GONGKAI_LANGUAGE = "zh_CN"
 # Feed entry ids are tag:<this>:<索引号>. Set it once, when first publishing, and never change it
 # (not even when the site moves): readers would see every record again. Empty: SITEURL's host.
 # GONGKAI_FEED_AUTHORITY = "gongkai.qingchuan.gov.cn,2026"
-# GONGKAI_DATA_CONTACT_EMAIL = "gongkai@qingchuan.gov.cn"  # who answers questions on the open data
+# Who answers questions on the open data (data.json's contactPoint): required once SITEURL is set.
+GONGKAI_DATA_CONTACT_EMAIL = "gongkai@qingfeng.example.gov.cn"  # the demo county's: illustrative
 
 # -- How Gongkai uses Pelican (a county leaves this alone) -----------------------------
 PATH = "content"

@@ -75,7 +75,8 @@ def published_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("published")
     content = tmp / "content"
     shutil.copytree(COUNTY, content)
-    config = site_config(tmp, SITEURL=SITE.rstrip("/"), GONGKAI_FEED_AUTHORITY="qingchuan.gov.cn,2026")
+    config = site_config(tmp, SITEURL=SITE.rstrip("/"), GONGKAI_FEED_AUTHORITY="qingchuan.gov.cn,2026",
+                         GONGKAI_DATA_CONTACT_EMAIL="gongkai@example.cn")
     return build(content, tmp / "output", "--config", config)
 
 
