@@ -242,7 +242,7 @@ def test_data_json_is_a_dcat_us_catalogue_harvesters_accept(site_dir):
     catalogue = json.loads((site_dir / "data.json").read_text("utf-8"))
     assert catalogue["conformsTo"] == "https://project-open-data.cio.gov/v1.1/schema"
     datasets = catalogue["dataset"]
-    assert len(datasets) == 6 + 7  # six types site-wide, seven (org, type) pairs
+    assert len(datasets) == 6 + 1 + 7  # six types site-wide, the org directory, seven (org, type) pairs
     for dataset in datasets:
         for key in ("identifier", "title", "description", "keyword", "modified", "publisher", "distribution"):
             assert dataset.get(key), (dataset.get("title"), key)

@@ -71,9 +71,10 @@ def _label(prop: dict, node: dict, key: str) -> str:
     return prop.get("title") or node.get("title") or key
 
 
-def _walk(document: dict, properties: dict, places: dict, key: str = "", label: str = "", path: tuple = (),
+def field_columns(document: dict, properties: dict, places: dict | None = None, key: str = "", label: str = "", path: tuple = (),
           in_line: bool = False) -> list[Column]:
     """The columns of every field under ``properties``, in schema order."""
+    places = places or {}
     cols = []
     for name, prop in properties.items():
         node = _resolve(document, prop)
@@ -81,7 +82,7 @@ def _walk(document: dict, properties: dict, places: dict, key: str = "", label: 
         if _is_scalar(node):
             cols.append(Column(col_key, col_label, col_path, VALUE, in_line))
         elif node.get("type") == "object" and "properties" in node:
-            cols += _walk(document, node["properties"], places, col_key + ".", col_label + "：", col_path, in_line)
+            cols += field_columns(document, node["properties"], places, col_key + ".", col_label + "：", col_path, in_line)
         elif node.get("type") == "array":
             cols += _list_columns(document, prop, node, places, col_key, col_label, col_path, in_line)
         else:
@@ -113,15 +114,15 @@ def columns(schema_document: dict, record_type: str) -> list[Column]:
             Column("title", "标题"), Column("category", "公开栏目"), Column("date", "生成日期"),
             Column("updated", "更新时间")]
     own = {k: p for k, p in props.items() if k not in COMMON and k not in line_lists}
-    cols += _walk(schema_document, own, kind.places)
+    cols += field_columns(schema_document, own, kind.places)
     cols += [Column("tags", "标签", ("tags",), JOINED), Column("summary", "内容概述")]
-    cols += _walk(schema_document, {k: props[k] for k in ("attachments", "body")}, kind.places)
+    cols += field_columns(schema_document, {k: props[k] for k in ("attachments", "body")}, kind.places)
     if lines is not None:
         if lines.direction:
             cols.append(Column(f"{lines.prefix}.direction", "收支", in_line=True))
         list_prop = props[lines.lists[0]]
         items = _resolve(schema_document, _resolve(schema_document, list_prop)["items"])
-        line_cols = _walk(schema_document, items["properties"], kind.places, lines.prefix + ".", in_line=True)
+        line_cols = field_columns(schema_document, items["properties"], kind.places, lines.prefix + ".", in_line=True)
         taken = {c.label for c in cols}
         list_label = _label(list_prop, items, lines.lists[0])
         cols += [Column(c.key, f"{list_label}：{c.label}" if c.label in taken else c.label, c.path, c.kind, True, c.item_labels)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import display, qr
+from ..datasets import org_json_path
 from .feeds import alternates, column_feed, org_feed
 
 MEMBER_BODIES = ("村两委", "村务监督委员会")
@@ -69,7 +70,7 @@ def write_orgs(site, output) -> None:
                       member_groups=member_groups(org), column_limit=COLUMN_LIMIT,
                       latest_finance=max(finance, key=lambda r: (r.data["period"], r.date)) if finance else None,
                       has_finance=bool(finance), feeds=feed_links(org) if org.records else [],
-                      alternates=alternates(site, org=org))
+                      alternates=[*alternates(site, org=org), ("application/json", org_json_path(org), f"{org.name}（JSON 数据）")])
 
 
 def write_home(site, output) -> None:
