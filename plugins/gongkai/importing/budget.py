@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..types._money import yuan
 from .cells import Cells
-from .drafts import Context, Draft, Source
+from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, Source
 from .header import Header
 from .periods import year_in
 from .table import Sheet
@@ -93,6 +93,8 @@ class _BudgetReader:
             if row not in cells.bad_rows:
                 cells.error(row, self.header.col("planned"), f"「{self.label('planned')}」是空的：请写预算数（没有就写 0）")
             return
+        if name.startswith(EXAMPLE):
+            cells.error(row, self.header.col("name"), EXAMPLE_LEFT)
         direction = self._direction(row)
         if direction is None:
             return

@@ -60,6 +60,10 @@ class Draft:
     summary: str  # one line for the clerk: what this record holds
 
 
+EXAMPLE = "示例"  # the first words of the example rows in publish.py new --xlsx workbooks
+EXAMPLE_LEFT = "这是模板里的示例行：请改成真实内容，或删掉这一行"
+
+
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 
 

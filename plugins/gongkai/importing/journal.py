@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ..types._money import yuan
 from .cells import Cells
-from .drafts import Context, Draft, Source
+from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, Source
 from .header import Header
 from .periods import QUARTER_WORDS, month_in, month_key, quarter_in, quarter_key, quarter_of, year_in
 from .subjects import CASH_OR_BANK, KNOWN, subject_in_summary
@@ -366,6 +366,8 @@ class _SheetReader:
         voucher = self._voucher(row)
         if not summary:
             cells.error(row, summary_col, f"「{self._label('summary')}」是空的：请写明这笔收支的内容")
+        elif summary.startswith(EXAMPLE):
+            cells.error(row, summary_col, EXAMPLE_LEFT)
         if day is None or row in cells.bad_rows:
             self._skip(row, day, debit or Decimal(0), credit or Decimal(0))
             return

@@ -18,7 +18,7 @@ from ..privacy import id_check_digit_ok, mask_id
 from ..types._money import yuan
 from ..types.subsidy import MASKED_ID
 from .cells import CENT, Cells
-from .drafts import Context, Draft, Source, file_stem
+from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, Source, file_stem
 from .header import Header
 from .periods import month_in, quarter_in, year_in
 from .table import Sheet
@@ -63,7 +63,7 @@ def program_from_title(title: str, org_name: str) -> str:
     while changed and text:
         changed = False
         for noise in _TITLE_NOISE:
-            if text.endswith(noise) and len(text) > len(noise):
+            if text.endswith(noise):
                 text, changed = text[: -len(noise)], True
     return text
 
@@ -143,6 +143,8 @@ class _ListReader:
             if row not in cells.bad_rows:
                 cells.error(row, self.col("amount"), f"「{self.label('amount')}」是空的：请写发放金额")
             return None
+        if name.startswith(EXAMPLE):
+            cells.error(row, self.col("name"), EXAMPLE_LEFT)
         if amount <= 0:
             cells.error(row, self.col("amount"), f"「{self.label('amount')}」必须大于 0（现在是 {yuan(amount)}）")
         person = {"name": name}
