@@ -105,7 +105,8 @@ class Journal:
         self.path = path
         self.problems = problems
         self.context = context
-        self.balance: Decimal | None = None
+        self.balance: Decimal | None = None  # as the entries make it: what the records say
+        self.offset = Decimal(0)  # how far the clerk's own balances are off since a reported difference
         self.periods: dict[str, Period] = {}
         self.current: Period | None = None
         self.last_month: tuple[int, int] | None = None
@@ -290,10 +291,12 @@ class _SheetReader:
             if row not in cells.bad_rows:
                 cells.error(row, self.col("balance"), f"「{words or '上月结转'}」这一行没有余额：请在「{self._label('balance')}」里写上期末的余额")
             return
-        if journal.balance is not None and balance != journal.balance:
+        if journal.balance is None:
+            journal.balance = balance
+        elif not self._agrees(balance):
             cells.error(row, self.col("balance"), f"「{self._label('balance')}」{words} {yuan(balance)} 与上期结出的余额 "
                         f"{yuan(journal.balance)} 不符：请核对上期的账或这一行的余额")
-        journal.balance = balance
+            journal.offset = balance - journal.balance
 
     def _total(self, row: int, kind: str) -> None:
         journal, cells = self.journal, self.cells
@@ -327,16 +330,18 @@ class _SheetReader:
             found.append(journal.year_sums)
         return found
 
+    def _agrees(self, declared: Decimal) -> bool:
+        """A balance the clerk wrote is right, or off by no more than a difference already reported."""
+        return declared in (self.journal.balance, self.journal.balance + self.journal.offset)
+
     def _check_balance(self, row: int, what: str) -> None:
         journal, cells = self.journal, self.cells
         declared = self._signed_balance(row)
-        if declared is None or journal.balance is None or declared == journal.balance:
-            if declared is not None:
-                journal.balance = declared
+        if declared is None or journal.balance is None or self._agrees(declared):
             return
         cells.error(row, self.col("balance"), f"「{self._label('balance')}」{what} {yuan(declared)} 与结出的余额 "
                     f"{yuan(journal.balance)} 不符：请核对各笔金额或这一行的余额")
-        journal.balance = declared  # report each difference once, not again on every row below
+        journal.offset = declared - journal.balance  # each difference is reported once, not on every row below
 
     # entries ------------------------------------------------------------------------------
 
@@ -396,8 +401,8 @@ class _SheetReader:
         if journal.balance is not None:
             journal.balance += debit - credit
         declared = self._signed_balance(row)
-        if declared is not None:
-            journal.balance = declared
+        if declared is not None:  # the amount is unknown: go on from the clerk's balance
+            journal.balance, journal.offset = declared, Decimal(0)
         month = (day.year, day.month) if day else self.named_month or journal.last_month
         if month:
             journal.unsure |= {("day", day or journal.last_day), ("month", *month), ("quarter", month[0], quarter_of(month[1]))}
@@ -424,13 +429,13 @@ class _SheetReader:
         journal.last_month, journal.last_day = month, day
 
     def _check_entry_balance(self, row: int, previous: Decimal, debit: Decimal, credit: Decimal) -> None:
-        journal, cells = self.journal, self.cells
+        journal = self.journal
         declared = self._signed_balance(row)
-        if declared is None or declared == journal.balance:
+        if declared is None or self._agrees(declared):
             return
-        cells.error(row, self.col("balance"), f"「{self._label('balance')}」{yuan(declared)} 与结出的余额不符：上一行余额 {yuan(previous)} "
-                    f"+ 借方 {yuan(debit)} − 贷方 {yuan(credit)} = {yuan(journal.balance)}，请核对")
-        journal.balance = declared
+        self.cells.error(row, self.col("balance"), f"「{self._label('balance')}」{yuan(declared)} 与结出的余额不符：上一行余额 {yuan(previous)} "
+                         f"+ 借方 {yuan(debit)} − 贷方 {yuan(credit)} = {yuan(journal.balance)}，请核对")
+        journal.offset = declared - journal.balance
 
     def _date_col(self) -> int | None:
         return self.col("date") if "date" in self.header.roles else self.col("day")

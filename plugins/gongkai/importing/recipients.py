@@ -75,7 +75,9 @@ class _ListReader:
         self.context = context
         self.path = path
         title = header.title_text
-        self.program = (program_from_title(title, context.org.name) if title else "") or context.hints.program or ""
+        named = program_from_title(title, context.org.name) if title else ""
+        self.title = title if named else ""  # a title that names no programme is no record title
+        self.program = named or context.hints.program or ""
         self.year = year_in(title) or context.hints.year
         self.minimal = is_minimal_living(self.program)
         self.recipients: list[dict] = []
@@ -184,7 +186,7 @@ class _ListReader:
         cells, col = self.cells, self.col("id")
         value = cells.raw(row, col)
         if isinstance(value, (int, float)):
-            cells.error(row, col, f"「{self.label('id')}」被 Excel 存成了数字（显示为 {cells.text(row, col)}），身份证号的后几位已经丢失："
+            cells.error(row, col, f"「{self.label('id')}」被 Excel 存成了数字，身份证号的后几位已经丢失："
                         "请把这一列设成“文本”格式，重新输入身份证号后再导入")
             return None
         text = unicodedata.normalize("NFKC", cells.text(row, col)).replace(" ", "").upper()
@@ -213,7 +215,7 @@ class _ListReader:
         if not self.recipients:
             self.cells.error(self.header.first_row, None, "名单里没有一个人：表头下面要有姓名和金额")
             return None
-        title = self.header.title_text
+        title = self.title
         org = self.context.org
         data = {"type": "subsidy", "title": title or f"{org.name}{self.year}年{self.program}发放名单", "date": None,
                 "program": self.program, "year": self.year}
@@ -229,7 +231,8 @@ class _ListReader:
         source = Source(self.path, [sheet.name], min(self.rows), max(self.rows), sheet.place(self.header.first_row),
                         sheet.order(self.header.first_row))
         summary = f"{data['title']}：{len(self.recipients)} 人，合计 {yuan(total)}"
-        return Draft("subsidy", f"subsidy/{self.year}-{file_stem(self.program)}{self._part_of_year(title)}.yaml", data, source, summary)
+        return Draft("subsidy", f"subsidy/{self.year}-{file_stem(self.program)}{self._part_of_year(self.header.title_text)}.yaml",
+                     data, source, summary)
 
     def _unit(self) -> str:
         """亩 from 「面积（亩）」 or 「标准（元/亩）」; nothing is guessed."""
