@@ -36,6 +36,7 @@ class Planned:
     draft: Draft
     target: Path
     relative: str  # to the content folder: orgs/<org>/finance/2026-02.yaml
+    data: dict  # what the file says: the draft's data with its date (and a kept 索引号)
     text: str
     existing: Existing | None
 
@@ -136,17 +137,21 @@ def _plan(draft: Draft, content_dir: Path, context: Context, force: bool, output
               f"# 由 publish.py import 从「{Path(draft.source.path).name}」{draft.source.describe()}导入",
               reimport.mark_line("0" * 16)]
     text = reimport.stamped(render(draft.type, data, header))
-    return Planned(draft, target, relative, text, before)
+    return Planned(draft, target, relative, data, text, before)
 
 
 def _check_as_built(plans: list[Planned], content_dir: Path, context: Context, problems: Problems) -> None:
     files = {plan.relative: plan.text for plan in plans}
     by_path = {plan.relative: plan for plan in plans}
-    for found in verify.problems_caused(content_dir, context.org.slug, files, context.settings):
+    caused, read_back = verify.check_as_built(content_dir, context.org.slug, files, context.settings)
+    for found in caused:
         plan = by_path.get(found.path) or next((p for p in plans if p.relative in found.message), plans[0])
         source = plan.draft.source
         where = f"导入后的记录 {found.path} 第 {found.line} 行" if found.path in by_path else f"导入会让 {found.path} 第 {found.line} 行"
         problems.error_at(source.path, source.place, f"{where}通不过检查：{found.message}", source.order)
+    for path, data in read_back.items():
+        if data != by_path[path].data:  # the YAML writer said something else than the workbook: a bug of ours
+            raise ValueError(f"导入生成的 {path} 读回后与表格内容不一致")
 
 
 def write_all(plans: list[Planned]) -> None:

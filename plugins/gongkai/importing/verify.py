@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from ..load import ORG_FILE, load_site
+from ..problems import ERROR
 from ..reading.source import RECORD_SUFFIXES
 from ..settings import Settings
 
@@ -33,9 +34,9 @@ def _stage(content_dir: Path, org_slug: str, stage: Path) -> None:
             shutil.copyfile(file, target)
 
 
-def problems_caused(content_dir: Path, org_slug: str, files: dict[str, str], settings: Settings) -> list:
-    """Problems of the content with ``files`` (content-relative path → text) in place that it
-    did not have before, each as ``(path, problem)``."""
+def check_as_built(content_dir: Path, org_slug: str, files: dict[str, str], settings: Settings) -> tuple[list, dict]:
+    """The problems the content has with ``files`` (content-relative path → text) in place that
+    it did not have before; and the data the build reads from each of ``files`` that passed."""
     with tempfile.TemporaryDirectory(prefix="gongkai-import-") as tmp:
         stage = Path(tmp) / "content"
         stage.mkdir()
@@ -45,6 +46,7 @@ def problems_caused(content_dir: Path, org_slug: str, files: dict[str, str], set
             target = stage / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        _, after = load_site(stage, settings)
+        site, after = load_site(stage, settings)
     known = {str(p) for p in before.sorted() if p.path not in files}
-    return [p for p in after.sorted() if p.level == "错误" and (p.path in files or str(p) not in known)]
+    caused = [p for p in after.sorted() if p.level == ERROR and (p.path in files or str(p) not in known)]
+    return caused, {r.source_path: r.data for r in site.records if r.source_path in files}
