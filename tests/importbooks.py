@@ -128,19 +128,27 @@ FARMLAND = [
 FARMLAND_RATE = 106.80
 
 
-def subsidy_list() -> openpyxl.Workbook:
+def _list(sheet_name: str, title: str, header: list, rows: list, total: list) -> openpyxl.Workbook:
+    """A recipient list: title row, header, one numbered row a person, the 合计 row."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = "发放名单"
-    sheet.append(["小河村2026年耕地地力保护补贴发放名单"])
-    sheet.merge_cells("A1:J1")
-    sheet.append(["序号", "户主姓名", "村民小组", "身份证号", "面积（亩）", "补贴标准（元/亩）", "补贴金额（元）",
-                  "一卡通账号", "联系电话", "备注"])
-    for i, (name, group, number, area, amount, card, phone, remark) in enumerate(FARMLAND, start=1):
-        sheet.append([i, name, group, number, area, FARMLAND_RATE, amount, card, phone, remark])
-    sheet.append(["合计", None, None, None, round(sum(r[3] for r in FARMLAND), 2), None,
-                  round(sum(r[4] for r in FARMLAND), 2)])
+    sheet.title = sheet_name
+    sheet.append([title])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    sheet.append(header)
+    for i, row in enumerate(rows, start=1):
+        sheet.append([i, *row])
+    sheet.append(["合计", *total])
     return book
+
+
+def subsidy_list() -> openpyxl.Workbook:
+    rows = [(name, group, number, area, FARMLAND_RATE, amount, card, phone, remark)
+            for name, group, number, area, amount, card, phone, remark in FARMLAND]
+    return _list("发放名单", "小河村2026年耕地地力保护补贴发放名单",
+                 ["序号", "户主姓名", "村民小组", "身份证号", "面积（亩）", "补贴标准（元/亩）", "补贴金额（元）",
+                  "一卡通账号", "联系电话", "备注"],
+                 rows, [None, None, None, round(sum(r[3] for r in FARMLAND), 2), None, round(sum(r[4] for r in FARMLAND), 2)])
 
 
 # (户主姓名, 村民小组, 身份证号, 保障人数, 月保障金额, 备注)
@@ -151,15 +159,9 @@ MINIMAL_LIVING = [
 
 
 def minimal_living_list() -> openpyxl.Workbook:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "低保"
-    sheet.append(["小河村2026年第四季度农村最低生活保障对象名单"])
-    sheet.append(["序号", "户主姓名", "村民小组", "身份证号", "保障人数", "月保障金额", "备注"])
-    for i, row in enumerate(MINIMAL_LIVING, start=1):
-        sheet.append([i, *row])
-    sheet.append(["合计", None, None, None, 3, 1050.00])
-    return book
+    return _list("低保", "小河村2026年第四季度农村最低生活保障对象名单",
+                 ["序号", "户主姓名", "村民小组", "身份证号", "保障人数", "月保障金额", "备注"],
+                 MINIMAL_LIVING, [None, None, None, 3, 1050.00])
 
 
 def budget_sheet() -> openpyxl.Workbook:

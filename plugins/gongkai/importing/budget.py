@@ -11,10 +11,10 @@ import re
 from decimal import Decimal
 
 from ..types._money import yuan
-from .cells import Cells
-from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, Source
+from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft
 from .header import Header
 from .periods import year_in
+from .sheet_reader import SheetReader
 from .table import Sheet
 
 VOCABULARY = {
@@ -32,19 +32,13 @@ _TOTAL_KEYS = {("income", "planned"): "income_total", ("expense", "planned"): "e
                ("income", "actual"): "income_actual_total", ("expense", "actual"): "expense_actual_total"}
 
 
-class _BudgetReader:
+class _BudgetReader(SheetReader):
     def __init__(self, sheet: Sheet, header: Header, path: str, problems, context: Context):
-        self.cells = Cells(sheet, path, problems)
-        self.header = header
-        self.path = path
-        self.context = context
+        super().__init__(sheet, header, path, problems, context)
         self.lines: list[dict] = []
         self.rows: list[int] = []
         self.totals: dict[str, Decimal] = {}
         self.section: str | None = None
-
-    def label(self, role: str) -> str:
-        return self.header.label(role)
 
     def read(self) -> Draft | None:
         title = self.header.title_text
@@ -63,9 +57,7 @@ class _BudgetReader:
         for key in ("income_total", "expense_total", "income_actual_total", "expense_actual_total"):
             if key in self.totals:
                 data[key] = self.totals[key]
-        sheet = self.cells.sheet
-        source = Source(self.path, [sheet.name], min(self.rows), max(self.rows), sheet.place(self.header.first_row),
-                        sheet.order(self.header.first_row))
+        source = self.source(self.rows)
         income = sum((line["planned"] for line in self.lines if line["direction"] == "income"), Decimal(0))
         expense = sum((line["planned"] for line in self.lines if line["direction"] == "expense"), Decimal(0))
         summary = f"{data['title']}：{len(self.lines)} 项，收入 {yuan(income)}，支出 {yuan(expense)}"
@@ -73,10 +65,10 @@ class _BudgetReader:
 
     def _row(self, row: int) -> None:
         cells = self.cells
-        name = cells.public_text(row, self.header.col("name"), self.label("name"), self.context.org.phones)
+        name = cells.public_text(row, self.col("name"), self.label("name"), self.context.org.phones)
         words = "".join(name.split())
-        planned = cells.money(row, self.header.col("planned"), self.label("planned"))
-        actual = cells.money(row, self.header.col("actual"), self.label("actual")) if "actual" in self.header.roles else None
+        planned = cells.money(row, self.col("planned"), self.label("planned"))
+        actual = cells.money(row, self.col("actual"), self.label("actual")) if "actual" in self.header.roles else None
         section = _SECTION.match(words)
         if section and planned is None and actual is None:
             self.section = DIRECTIONS[section.group(1)]
@@ -87,21 +79,21 @@ class _BudgetReader:
             return
         if not name:
             if planned is not None:
-                cells.error(row, self.header.col("name"), f"「{self.label('name')}」是空的：每一项都要写科目名称")
+                cells.error(row, self.col("name"), f"「{self.label('name')}」是空的：每一项都要写科目名称")
             return
         if planned is None:
             if row not in cells.bad_rows:
-                cells.error(row, self.header.col("planned"), f"「{self.label('planned')}」是空的：请写预算数（没有就写 0）")
+                cells.error(row, self.col("planned"), f"「{self.label('planned')}」是空的：请写预算数（没有就写 0）")
             return
         if name.startswith(EXAMPLE):
-            cells.error(row, self.header.col("name"), EXAMPLE_LEFT)
+            cells.error(row, self.col("name"), EXAMPLE_LEFT)
         direction = self._direction(row)
         if direction is None:
             return
         line = {"name": name, "direction": direction, "planned": planned}
         if actual is not None:
             line["actual"] = actual
-        classification = cells.text(row, self.header.col("classification")) if "classification" in self.header.roles else ""
+        classification = cells.text(row, self.col("classification")) if "classification" in self.header.roles else ""
         if classification:
             line["classification"] = classification
         self.lines.append(line)
@@ -110,29 +102,29 @@ class _BudgetReader:
     def _direction(self, row: int) -> str | None:
         cells = self.cells
         if "direction" in self.header.roles:
-            text = "".join(cells.text(row, self.header.col("direction")).split()).lower()
+            text = "".join(cells.text(row, self.col("direction")).split()).lower()
             if text in DIRECTIONS:
                 return DIRECTIONS[text]
             if text:
-                cells.error(row, self.header.col("direction"), f"「{self.label('direction')}」“{text}”看不懂：请写 收入 或 支出")
+                cells.error(row, self.col("direction"), f"「{self.label('direction')}」“{text}”看不懂：请写 收入 或 支出")
                 return None
         if self.section:
             return self.section
-        cells.error(row, self.header.col("name"), "看不出这一项是收入还是支出：请加一列「收支」写 收入 或 支出，"
+        cells.error(row, self.col("name"), "看不出这一项是收入还是支出：请加一列「收支」写 收入 或 支出，"
                     "或在收入各项上方加一行“一、收入”，支出各项上方加一行“二、支出”")
         return None
 
     def _check_total(self, row: int, direction: str | None, planned, actual, word: str) -> None:
         cells = self.cells
         if direction is None:
-            cells.error(row, self.header.col("name"), f"“{word}”看不出是收入还是支出的合计：请写成“收入合计”或“支出合计”")
+            cells.error(row, self.col("name"), f"“{word}”看不出是收入还是支出的合计：请写成“收入合计”或“支出合计”")
             return
         for kind, declared in (("planned", planned), ("actual", actual)):
             if declared is None:
                 continue
             total = sum((line.get(kind, Decimal(0)) for line in self.lines if line["direction"] == direction), Decimal(0))
             if declared != total:
-                cells.error(row, self.header.col(kind), f"「{self.label(kind)}」{word} {yuan(declared)} 与上面各项相加的 "
+                cells.error(row, self.col(kind), f"「{self.label(kind)}」{word} {yuan(declared)} 与上面各项相加的 "
                             f"{yuan(total)} 不符：请核对{word}或各项金额")
             self.totals[_TOTAL_KEYS[(direction, kind)]] = declared
 

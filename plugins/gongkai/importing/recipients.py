@@ -17,10 +17,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..privacy import id_check_digit_ok, mask_id
 from ..types._money import yuan
 from ..types.subsidy import MASKED_ID
-from .cells import CENT, Cells
-from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, Source, file_stem
+from .cells import CENT
+from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, file_stem
 from .header import Header
 from .periods import month_in, quarter_in, year_in
+from .sheet_reader import SheetReader
 from .table import Sheet
 
 VOCABULARY = {
@@ -68,12 +69,9 @@ def program_from_title(title: str, org_name: str) -> str:
     return text
 
 
-class _ListReader:
+class _ListReader(SheetReader):
     def __init__(self, sheet: Sheet, header: Header, path: str, problems, context: Context):
-        self.cells = Cells(sheet, path, problems)
-        self.header = header
-        self.context = context
-        self.path = path
+        super().__init__(sheet, header, path, problems, context)
         title = header.title_text
         named = program_from_title(title, context.org.name) if title else ""
         self.title = title if named else ""  # a title that names no programme is no record title
@@ -84,12 +82,6 @@ class _ListReader:
         self.rows: list[int] = []
         self.rates: set[Decimal] = set()
         self.masked = 0
-
-    def col(self, role: str) -> int | None:
-        return self.header.col(role)
-
-    def label(self, role: str) -> str:
-        return self.header.label(role)
 
     def read(self) -> Draft | None:
         if not self._title_complete():
@@ -227,9 +219,7 @@ class _ListReader:
         data["recipients"] = self.recipients
         total = sum((p["amount"] for p in self.recipients), Decimal(0))
         data["total"] = total
-        sheet = self.cells.sheet
-        source = Source(self.path, [sheet.name], min(self.rows), max(self.rows), sheet.place(self.header.first_row),
-                        sheet.order(self.header.first_row))
+        source = self.source(self.rows)
         summary = f"{data['title']}：{len(self.recipients)} 人，合计 {yuan(total)}"
         return Draft("subsidy", f"subsidy/{self.year}-{file_stem(self.program)}{self._part_of_year(self.header.title_text)}.yaml",
                      data, source, summary)
