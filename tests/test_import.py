@@ -119,6 +119,24 @@ def test_a_sheet_naming_a_quarter_gives_a_quarterly_record_and_says_the_county_d
     assert lines(quarterly) == [] and quarterly.unchanged
 
 
+def test_a_sheet_naming_no_period_follows_the_county_setting(content, tmp_path):
+    """Quarterly counties get one record a quarter from a journal that spans the months."""
+    workbook = books.save(books.spanning_journal(), tmp_path / "spring.xlsx")
+    result = run(content, workbook, settings=Settings(finance_every="quarter"))
+    assert lines(result) == []
+    assert [d.relative for d in result.drafts] == ["finance/2026-Q2.yaml"]
+    assert record(content, "finance/2026-Q2.yaml")["opening_balance"] == Decimal("1200.10")
+
+
+def test_hidden_sheets_are_left_out_with_a_warning(content, tmp_path):
+    book = books.monthly_journal()
+    book["2026年2月"].sheet_state = "hidden"
+    workbook = books.save(book, tmp_path / "journal.xlsx")
+    result = run(content, workbook)
+    assert lines(result) == [f"{workbook}:2026年2月: 警告: 这是隐藏的工作表，没有导入（要导入请先取消隐藏）"]
+    assert [d.relative for d in result.drafts] == ["finance/2026-01.yaml"]
+
+
 @pytest.mark.parametrize("copy", ["journal.xls", "journal.ods", "journal-formulas.xlsx"])
 def test_xls_ods_and_recalculated_copies_give_the_same_records(content, tmp_path, copy):
     expected = run(content, books.save(books.monthly_journal(), tmp_path / "journal.xlsx"), dry_run=True)

@@ -158,9 +158,3 @@ def find_header(sheet: Sheet, vocabulary: dict[str, str], required: tuple[str, .
     best.title = [(r, c, _text(v)) for r in range(best.first_row) for c, v in enumerate(sheet.rows[r]) if _text(v)]
     return best
 
-
-def best_guess(sheet: Sheet, vocabulary: dict[str, str]) -> int:
-    """How many roles the best row names, even without the required ones: for the message."""
-    cover = _covering(sheet)
-    return max((len(_match(_columns(sheet, row, False, cover), vocabulary).roles)
-                for row in range(min(SEARCH_ROWS, len(sheet.rows))) if _looks_like_header_row(sheet, row)), default=0)

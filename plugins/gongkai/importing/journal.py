@@ -51,7 +51,7 @@ TOTALS = {
 }
 TOTAL_WORDS = {"day": "本日合计", "month": "本月合计", "quarter": "本季合计", "year": "本年累计", "page": "承前页/过次页"}
 _SAME_AS_ABOVE = {"同上", "〃", '"', "”", "''"}
-_ACCOUNT = re.compile(r"(?:会计科目|总账科目|一级科目|科目名称|科目|账户名称|账户名|账户)\s*[：:]\s*([^\s,，;；]+)")
+_ACCOUNT = re.compile(r"(?:会计科目|总账科目|一级科目|科目名称|科目)\s*[：:]\s*([^\s,，;；]+)")
 _BOOK = re.compile(r"([\u4e00-\u9fff（）()]*?)(?:日记账|明细分类账|明细账|分类账)")
 
 
@@ -240,13 +240,13 @@ class _SheetReader:
         header, cells = self.header, self.cells
         if "date" in header.roles:
             return True
-        if "day" not in header.roles or ("month" not in header.roles and not self.named_month):
-            cells.error(header.first_row, None, "找不到日期列：请在表头加「日期」一列，或「月」「日」两列")
-            return False
         if self.year is None:
-            where = header.col("month") if "month" in header.roles else header.col("day")
+            where = next((header.col(role) for role in ("month", "day") if role in header.roles), None)
             cells.error(header.first_row, where, "看不出是哪一年的账：请在「月」「日」上方的表头写年份（例如 2026年），"
                         "或在标题、工作表名里写明年份，或加 --year 2026")
+            return False
+        if "day" not in header.roles or ("month" not in header.roles and not self.named_month):
+            cells.error(header.first_row, None, "找不到日期列：请在表头加「日期」一列，或「月」「日」两列")
             return False
         return True
 
@@ -317,7 +317,7 @@ class _SheetReader:
         """What a totals row may equal; several for 过次页 (month-to-date or year-to-date);
         none where a row that could not be read leaves the sum unknown."""
         journal = self.journal
-        month = journal.last_month or self.named_month
+        month = self.named_month or journal.last_month
         keys = []
         if kind == "day" and journal.last_day:
             keys = [("day", journal.last_day)]
