@@ -23,6 +23,16 @@ def publish(*args, cwd=None, env=None, timeout=600) -> subprocess.CompletedProce
                           cwd=cwd or ROOT, env={**os.environ, **(env or {})}, timeout=timeout)
 
 
+def check_lines(content: Path) -> tuple[int, list[str]]:
+    """What ``publish.py check --content`` prints and returns, from the same function, in this
+    process: the schemas are compiled once per test session, not once per case."""
+    from gongkai.load import load_site
+    from gongkai.settings import Settings
+
+    _site, problems = load_site(content, Settings())
+    return (1 if problems.errors else 0), [str(p) for p in problems.sorted()]
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
     """The demo county built once per test run (read-only for tests: copy before changing)."""

@@ -39,26 +39,23 @@ class Problem:
 
 
 class Problems:
-    """Collects problems while the content is read and checked."""
+    """Collects problems while the content is read and checked; the same problem twice is one."""
 
     def __init__(self) -> None:
-        self._items: list[Problem] = []
-        self.error_count = 0
+        self._items: dict[Problem, None] = {}  # insertion-ordered set
 
     def error(self, path: str, line: int, message: str) -> None:
-        self._items.append(Problem(path, line, ERROR, message))
-        self.error_count += 1
+        self._items.setdefault(Problem(path, line, ERROR, message))
 
     def warning(self, path: str, line: int, message: str) -> None:
-        self._items.append(Problem(path, line, WARNING, message))
+        self._items.setdefault(Problem(path, line, WARNING, message))
 
     def error_at(self, path: str, place: str, message: str, order: int = 0) -> None:
         """A problem at a place that is not a line, e.g. a spreadsheet cell; ``order`` sorts it."""
-        self._items.append(Problem(path, order, ERROR, message, place))
-        self.error_count += 1
+        self._items.setdefault(Problem(path, order, ERROR, message, place))
 
     def warning_at(self, path: str, place: str, message: str, order: int = 0) -> None:
-        self._items.append(Problem(path, order, WARNING, message, place))
+        self._items.setdefault(Problem(path, order, WARNING, message, place))
 
     @property
     def errors(self) -> list[Problem]:
@@ -69,7 +66,7 @@ class Problems:
         return [p for p in self._items if p.level == WARNING]
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self._items), key=lambda p: (p.path, p.line, p.level, p.message, p.place or ""))
+        return sorted(self._items, key=lambda p: (p.path, p.line, p.level, p.message, p.place or ""))
 
     def __bool__(self) -> bool:
         return bool(self._items)

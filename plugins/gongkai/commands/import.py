@@ -6,8 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..project import UsageError, open_project
-from .check import print_problems
+from . import UsageError
 
 HELP = "把 Excel / WPS / CSV 表格（现金日记账、补贴名单、预算表）导入为记录"
 
@@ -22,9 +21,6 @@ def add_arguments(parser) -> None:
     parser.add_argument("--program", help="名单的项目名称（表格标题里没有写时）")
     parser.add_argument("--year", type=int, help="年度（表格标题、表头里没有写时）")
     parser.add_argument("--date", help="记录的生成日期 YYYY-MM-DD（默认：再次导入时保留原来的，新记录用今天）")
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--output", help="输出文件夹（默认 output）：记录里的 schema 路径指向这里")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
 
 
 def _record_date(text: str | None) -> date | None:
@@ -37,9 +33,11 @@ def _record_date(text: str | None) -> date | None:
 
 
 def run(args) -> int:
-    from ..importing import import_workbooks  # spreadsheet readers load only when importing
+    from ..importing import import_workbooks
+    from ..project import from_args
+    from .check import print_problems
 
-    project = open_project(content=args.content, output=args.output, config=args.config)
+    project = from_args(args)
     missing = [name for name in args.files if not Path(name).is_file()]
     if missing:
         raise UsageError(f"找不到文件 {'、'.join(missing)}：请检查文件名和所在的文件夹")

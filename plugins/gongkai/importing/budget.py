@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..types._money import yuan
+from ..money import yuan
 from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft
 from .header import Header
 from .periods import year_in

@@ -19,16 +19,20 @@ from pathlib import Path
 
 import yaml
 
-from ..load import ORG_FILE
+from ..errors import GongkaiError
 from ..problems import Problems
-from ..project import UsageError
 from ..reading import yamltext
 from ..settings import Settings
+from ..types import ORG_FILE
 from . import reimport, verify
 from .drafts import Context, Draft, Hints, OrgInfo
 from .reimport import Existing
 from .sheets import read_file
 from .yamlout import render
+
+
+class UnknownOrg(GongkaiError):
+    """The org to import into has no folder (or no readable org.yaml): nothing can be imported."""
 
 
 @dataclass
@@ -61,13 +65,13 @@ class ImportResult:
 def read_org(content_dir: Path, slug: str) -> OrgInfo:
     org_file = content_dir / "orgs" / slug / ORG_FILE
     if not org_file.is_file():
-        raise UsageError(f"机构 {slug} 不存在（没有 {org_file}）：请用 --org 写机构文件夹名，或先运行 publish.py new org --org {slug}")
+        raise UnknownOrg(f"机构 {slug} 不存在（没有 {org_file}）：请用 --org 写机构文件夹名，或先运行 publish.py new org --org {slug}")
     try:
         data = yamltext.load(org_file.read_text("utf-8"))
     except (yaml.YAMLError, yamltext.DuplicateKey, UnicodeDecodeError):
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
-        raise UsageError(f"{org_file} 读不出机构名称：请先运行 publish.py check 改正它")
+        raise UnknownOrg(f"{org_file} 读不出机构名称：请先运行 publish.py check 改正它")
     phones = frozenset("".join(ch for ch in str(p) if ch.isdigit()) for p in data.get("phones") or ())
     return OrgInfo(slug, data["name"], str(data.get("kind", "")), tuple(map(str, data.get("groups") or ())), phones)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from ..types._money import yuan
+from ..money import yuan
 from .cells import Cells
 from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, Source
 from .header import Header

@@ -15,8 +15,8 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..privacy import id_check_digit_ok, mask_id
-from ..types._money import yuan
-from ..types.subsidy import MASKED_ID
+from ..money import yuan
+from ..types.subsidy import MASKED_ID, is_minimal_living
 from .cells import CENT
 from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, file_stem
 from .header import Header
@@ -48,11 +48,6 @@ DROPPED = {"bank": "银行卡号、账号一律不公开", "phone": "个人电�
 _TOTAL = re.compile(r"^(合计|总计|小计)")
 _TITLE_NOISE = ("公示名单", "发放名单", "发放花名册", "花名册", "发放明细表", "明细表", "发放清册", "清册", "发放表",
                 "统计表", "公示表", "公示", "名单", "一览表", "表", "对象", "发放", "的")
-
-
-def is_minimal_living(program: str) -> bool:
-    """低保 lists publish only name, household size and amount (the same test as types/subsidy.py)."""
-    return "低保" in program or "最低生活保障" in program
 
 
 def program_from_title(title: str, org_name: str) -> str:

@@ -15,7 +15,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..load import ORG_FILE, load_site
+from ..load import load_site
+from ..types import ORG_FILE
 from ..problems import ERROR
 from ..reading.source import RECORD_SUFFIXES
 from ..settings import Settings

@@ -1,7 +1,7 @@
 """A draft → the YAML a clerk would have written: schema line, Chinese comments, template order.
 
 The key order and the comment of each key come from the ``publish.py new`` template of the
-type (plugins/gongkai/templates/new/), so an imported record reads like one made from
+type (its ``new_template``), so an imported record reads like one made from
 the template. Ledger entries are written as blocks, recipients and budget lines one per
 line as in the templates; money always with two decimals (``2200.00``). Text is written
 plain where YAML reads it back as the same text, and double-quoted otherwise; every
@@ -16,11 +16,10 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
-
 import yaml
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "new"
+from ..types import ALL_TYPES
+
 COMMENT_COLUMN = 30
 BLOCK_LISTS = {"income", "expense"}  # lists written item by item, key by key; others one item a line
 _TEMPLATE_LINE = re.compile(r"^([a-z_]+):[^#]*?(?:#\s*(.*))?$")
@@ -35,7 +34,7 @@ _RESOLVER = yaml.resolver.Resolver()
 def template_keys(record_type: str) -> tuple[tuple[str, str], ...]:
     """(key, comment) of each top-level key of the type's template, in order."""
     found = []
-    for line in (TEMPLATES / f"{record_type}.yaml").read_text("utf-8").splitlines():
+    for line in ALL_TYPES[record_type].new_template.read_text("utf-8").splitlines():
         match = _TEMPLATE_LINE.match(line)
         if match:
             found.append((match.group(1), (match.group(2) or "").strip()))
