@@ -89,7 +89,7 @@ def import_workbooks(paths, org: str, content_dir, type: str | None = None, dry_
     for path in paths:
         result.drafts += read_file(str(path), context, type, problems)
     _refuse_collisions(result.drafts, problems)
-    if problems.errors:
+    if problems.errors or not result.drafts:
         return result
     output_dir = Path(output_dir) if output_dir else content_dir.parent / "output"
     plans = [_plan(draft, content_dir, context, force, output_dir, problems) for draft in result.drafts]
@@ -122,7 +122,7 @@ def schema_address(settings: Settings, output_dir: Path, target: Path, record_ty
     return Path(os.path.relpath(output_dir / "schemas" / f"{record_type}.json", target.parent)).as_posix()
 
 
-def _plan(draft: Draft, content_dir: Path, context: Context, force: bool, output_dir: Path, problems: Problems) -> Planned | None:
+def _plan(draft: Draft, content_dir: Path, context: Context, force: bool, output_dir: Path, problems: Problems) -> Planned:
     target = content_dir / "orgs" / context.org.slug / draft.relative
     relative = target.relative_to(content_dir).as_posix()
     before = reimport.existing(target)
