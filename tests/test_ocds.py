@@ -95,6 +95,7 @@ def test_a_record_first_released_at_its_date_and_updated_only_when_amended(packa
     dates = [r["date"] for r in package["releases"] if r["ocid"] == process]
     assert len(set(dates)) == len(dates) == 4  # tender, award, its update and contract: each its own date
     assert len({r["id"] for r in package["releases"]}) == 5
+    assert_updates_follow_their_release(package)
 
 
 def test_documents_are_typed_from_the_codelist(package):
@@ -119,4 +120,17 @@ def test_libcoveocds_reports_what_the_codelists_lack(package, monkeypatch):
 def test_demo_county_procurement_passes_libcoveocds(demo_site, monkeypatch):
     package = json.loads((demo_site / "data/procurement/releases.json").read_text("utf-8"))
     assert problems(cove(package, monkeypatch)) == {}
-    assert {r["tag"][0] for r in package["releases"]} == {"tender", "award", "contract"}  # one commit: no updates
+    assert_updates_follow_their_release(package)
+
+
+def assert_updates_follow_their_release(package: dict) -> None:
+    """releaseTag: an update follows (the package is in date order) the release of the same record it updates."""
+    first = {}
+    for release in package["releases"]:
+        record, tag = release["id"].rsplit("-", 1)[0], release["tag"][0]
+        if tag.endswith("Update"):
+            assert first.get(record) == tag.removesuffix("Update"), release["id"]
+        else:
+            assert record not in first, release["id"]
+            first[record] = tag
+    assert first
