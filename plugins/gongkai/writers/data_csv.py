@@ -150,12 +150,11 @@ def _text(value) -> str:
 
 def _items_text(items, item_labels: tuple) -> str:
     """A list of objects as lines: 材料名称：身份证；材料形式：original；份数：1."""
-    lines = []
-    for item in items:
-        known = [(k, name) for k, name in item_labels if k in item] + [(k, k) for k in item if k not in dict(item_labels)]
-        lines.append("；".join(f"{name}：{csv_text.cell(item[k]) if not isinstance(item[k], (dict, list)) else _text(item[k])}"
-                              for k, name in known))
-    return "\n".join(lines)
+    return "\n".join("；".join(f"{name}：{_item_value(item[k])}" for k, name in item_labels if k in item) for item in items)
+
+
+def _item_value(value) -> str:
+    return _text(value) if isinstance(value, (dict, list)) else csv_text.cell(value)
 
 
 def value(col: Column, source: dict, refs: dict):
