@@ -83,6 +83,7 @@ def _yaml_problem(error: yaml.YAMLError, path: str, offset: int, problems: Probl
 
 def parse_text(text: str, path: str, problems: Problems) -> tuple[yamltext.LineDict, str, int] | None:
     """Split front matter from a Markdown body (or take a whole YAML file) and parse it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows (and old Mac) line ends
     if not text.strip():
         problems.error(path, 1, "文件是空的：请按模板填写记录（publish.py new <类型> 可生成模板），或删除这个文件")
         return None
