@@ -16,7 +16,7 @@ import yaml
 from ..problems import Problems
 from . import yamltext
 
-RECORD_SUFFIXES = (".yaml", ".yml", ".md")
+RECORD_SUFFIXES = (".yaml", ".yml", ".md")  # in any case: Windows shows 2026-11.YAML as a YAML file
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 # A YAML anchor (``&name`` where a value starts). Clerks never need anchors and aliases, and
@@ -33,6 +33,10 @@ class SourceFile:
     body: str  # Markdown; "" for YAML records without one
     body_line: int  # line of the body's first line, for privacy findings inside it
     sha256: str  # of the file's bytes: printed on notices, checked by readers
+
+
+def is_record_file(file: Path) -> bool:
+    return file.suffix.lower() in RECORD_SUFFIXES
 
 
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
@@ -88,7 +92,7 @@ def parse_text(text: str, path: str, problems: Problems) -> tuple[yamltext.LineD
         problems.error(path, 1, "文件是空的：请按模板填写记录（publish.py new <类型> 可生成模板），或删除这个文件")
         return None
     offset, body, body_line = 0, "", 0  # offset: lines before the YAML starts
-    if path.endswith(".md"):
+    if path.lower().endswith(".md"):
         if not text.startswith("---"):
             problems.error(path, 1, "Markdown 记录必须以一行“---”开头，接着写记录的键（type、title、date 等），再用一行“---”结束")
             return None
