@@ -6,10 +6,16 @@ a copy of the mini county; the exact ``path:line: 错误/警告: …`` lines are
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import publish
-from test_checks import MINI, V, check, county_with
+from gongkai.problems import Problems
+from gongkai.reading.source import parse_text
+from test_checks import LEDGER, MINI, V, check, county_with
 
 NOTICE_MD = "---\ntype: notice\ntitle: 通知\ndate: 2026-04-01\ncategory: 村务\n---\n正文第一段。\n\n第二段。\n"
 
@@ -74,4 +80,68 @@ def test_an_attachment_of_a_record_with_errors_is_not_called_unused(tmp_path):
                                    "attachments:\n  - {file: files/notice.pdf}\n"}
     code, lines = check(county_with(tmp_path, files))
     assert lines == [f"{V}/notice/n.yaml:3: 错误: 「生成日期」“2026-02-30”这一天不存在：请核对年、月、日"]
+    assert code == 1
+
+
+# -- 12. text keeps the characters typed; 13. full-width digits are digits -------------------
+
+def parsed(text: str, path: str = "x.yaml"):
+    problems = Problems()
+    result = parse_text(text, path, problems)
+    assert not problems, [str(p) for p in problems.sorted()]
+    return result[0]
+
+
+def test_text_fields_keep_the_characters_typed():
+    data = parsed("type: policy\ntitle: 2026\ndate: 2026-04-01\ndoc_number: 0107\nissuer: yes\nissued: 2026-04-01\n"
+                  "status: in_force\ntopic: 1.50\ntags: [0101, off, 1e3, 0x1F]\n")
+    assert (data["title"], data["doc_number"], data["issuer"], data["topic"]) == ("2026", "0107", "yes", "1.50")
+    assert data["tags"] == ["0101", "off", "1e3", "0x1F"]
+    org = parsed("type: org\nname: 小河村\nkind: village\ncode: 510999101201\naddress: x\nhours: 8:30-17:30\n"
+                 "phones: [08397300201, 13900001111]\n")
+    assert (org["code"], org["phones"]) == ("510999101201", ["08397300201", "13900001111"])
+
+
+def test_numbers_and_empty_values_stay_what_they_are():
+    data = parsed("type: subsidy\ntitle:\ndate: 2026-04-01\nprogram: ~\nyear: 2026\nrecipients:\n"
+                  "  - {name: 宋芳, quantity: 0107, amount: 0100.50}\ntotal: 1_000\n")
+    assert data["title"] is None and data["program"] is None  # empty, not the text "None"
+    assert data["year"] == 2026 and data["total"] == 1000
+    assert data["recipients"][0]["quantity"] == 107  # a leading zero is not octal
+    assert data["recipients"][0]["amount"] == Decimal("100.50")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.from_regex(r"\A(?:0[0-7]{1,6}|[1-9][0-9]{0,14}|0x[0-9A-F]{1,4}|[0-9]{1,5}\.[0-9]{1,3}|[0-9]+e[0-9]|"
+                     r"yes|no|on|off|Yes|NO|true|False|[0-9]{1,3}_[0-9]{3})\Z"))
+def test_any_plain_scalar_in_a_text_field_keeps_its_characters(typed):
+    data = parsed(f"type: finance\ntitle: t\ndate: 2026-04-01\nperiod: 2026-04\nopening_balance: 0\nincome:\n"
+                  f"  - {{date: 2026-04-02, subject: s, summary: {typed}, amount: 1, voucher: {typed}}}\n"
+                  f"expense: []\nclosing_balance: 1\n")
+    assert data["income"][0]["voucher"] == typed and data["income"][0]["summary"] == typed
+
+
+def test_full_width_digits_are_read_as_digits():
+    data = parsed("type: finance\ntitle: 十月\ndate: ２０２６-11-05\nperiod: ２０２６－10\nopening_balance: １２００.５０\n"
+                  "income:\n  - {date: 2026-10-0２, subject: s, summary: s, amount: ５００, voucher: 记-０１}\n"
+                  "expense: []\nclosing_balance: 1700.50\n")
+    assert (data["date"], data["period"], data["opening_balance"]) == ("2026-11-05", "2026-10", Decimal("1200.50"))
+    entry = data["income"][0]
+    assert (entry["date"], entry["amount"], entry["voucher"]) == ("2026-10-02", 500, "记-０１")  # a voucher is text
+    assert parsed("type: budget\ntitle: t\ndate: 2026-01-05\nyear: ２０２６\nphase: budget\nlines: []\n")["year"] == 2026
+
+
+def test_vouchers_are_not_false_duplicates_and_full_width_ones_are_true_ones(tmp_path):
+    ledger = LEDGER.replace("voucher: 记-11", "voucher: 0101").replace("voucher: 记-12", "voucher: 65")
+    assert check(county_with(tmp_path / "a", {f"{V}/finance/2026-04.yaml": ledger})) == (0, [])
+    ledger = LEDGER.replace("voucher: 记-12", "voucher: 记-１１")
+    assert check(county_with(tmp_path / "b", {f"{V}/finance/2026-04.yaml": ledger})) == (
+        1, [f"{V}/finance/2026-04.yaml:9: 错误: 凭证号 记-１１ 与「收入明细」第 1 项的「凭证号」重复：一张凭证只能记一次"])
+
+
+def test_a_full_width_period_is_the_same_period(tmp_path):
+    march = (MINI / f"{V}/finance/2026-03.yaml").read_text("utf-8").replace("period: 2026-03", "period: ２０２６-03")
+    code, lines = check(county_with(tmp_path, {f"{V}/finance/march-again.yaml": march}))
+    assert lines == [f"{V}/finance/march-again.yaml:4: 错误: 小河村 2026-03 的财务公开已经有一条（{V}/finance/2026-03.yaml）："
+                     "同一期间只能有一条，请合并两条记录或改正期间"]
     assert code == 1

@@ -35,7 +35,8 @@ _TYPE_NAMES = {
 }
 
 
-def _merged(record_type: str) -> dict:
+def merged_document(record_type: str) -> dict:
+    """The type's own schema merged with the common keys: what is compiled and published."""
     common = json.loads((SCHEMA_DIR / "_common.json").read_text("utf-8"))
     own = json.loads((SCHEMA_DIR / f"{record_type}.json").read_text("utf-8"))
     properties = dict(common["properties"])
@@ -68,7 +69,7 @@ class RecordSchema:
 
     def __init__(self, record_type: str):
         self.type = record_type
-        self.document = _merged(record_type)
+        self.document = merged_document(record_type)
         self._fast = fastjsonschema.compile(copy.deepcopy(self.document), formats={"date": _is_date})
 
     @cached_property

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import Problems
-from . import yamltext
+from . import typed_values, yamltext
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".md")  # in any case: Windows shows 2026-11.YAML as a YAML file
 
@@ -125,6 +125,7 @@ def parse_text(text: str, path: str, problems: Problems) -> tuple[yamltext.LineD
     if not isinstance(data, yamltext.LineDict):
         problems.error(path, 1, "记录应当是“键: 值”的列表（例如 title: 三月财务公开），这个文件不是")
         return None
+    typed_values.apply(data)
     return data, body, body_line
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -35,11 +36,11 @@ def check(record, checker) -> None:
                               f"{data['period']}（{start} 至 {end}）内：请改正日期，或记到对应期间的公开表里")
             voucher = entry.get("voucher")
             if voucher is not None:
-                voucher = str(voucher)
-                if voucher in vouchers:
-                    checker.error((side, i, "voucher"), f"凭证号 {voucher} 与{checker.label(vouchers[voucher])}重复：一张凭证只能记一次")
+                same = unicodedata.normalize("NFKC", str(voucher))  # 记-０１ is 记-01 written full-width
+                if same in vouchers:
+                    checker.error((side, i, "voucher"), f"凭证号 {voucher} 与{checker.label(vouchers[same])}重复：一张凭证只能记一次")
                 else:
-                    vouchers[voucher] = (side, i, "voucher")
+                    vouchers[same] = (side, i, "voucher")
         totals[side] = total
     opening = check_amount(checker, ("opening_balance",), data["opening_balance"], positive=False)
     closing = check_amount(checker, ("closing_balance",), data["closing_balance"], positive=False)
