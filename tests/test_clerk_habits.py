@@ -6,16 +6,26 @@ a copy of the mini county; the exact ``path:line: 错误/警告: …`` lines are
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import publish
+from conftest import DEMO_CONTENT, PUBLISH, publish
 from gongkai.problems import Problems
 from gongkai.reading.source import parse_text
 from test_checks import LEDGER, MINI, V, check, county_with
+
+LEDGER_TEXT = textwrap.dedent(LEDGER).lstrip("\n")
 
 NOTICE_MD = "---\ntype: notice\ntitle: 通知\ndate: 2026-04-01\ncategory: 村务\n---\n正文第一段。\n\n第二段。\n"
 
@@ -145,3 +155,146 @@ def test_a_full_width_period_is_the_same_period(tmp_path):
     assert lines == [f"{V}/finance/march-again.yaml:4: 错误: 小河村 2026-03 的财务公开已经有一条（{V}/finance/2026-03.yaml）："
                      "同一期间只能有一条，请合并两条记录或改正期间"]
     assert code == 1
+
+
+# -- 14. the line to fix, and what is wrong there --------------------------------------------
+
+# A 31-line ledger: line 15 is the first expense's amount, line 20 the third expense's date.
+LONG_LEDGER = "\n".join([
+    "type: finance", "title: 2026年4月财务收支公开", "date: 2026-05-05", "period: 2026-04", "opening_balance: 1200.10",
+    "income:",
+    "  - date: 2026-04-02", "    subject: 上级补助收入", "    summary: 运转经费", "    amount: 500.00",
+    "expense:",
+    *[line for day, what in (("05", "办公用品"), ("06", "水费"), ("07", "电费"), ("08", "电话费"))
+      for line in (f"  - date: 2026-04-{day}", "    subject: 管理费用", f"    summary: {what}", "    amount: 10.00")],
+    "closing_balance: 1660.10",
+    "reviewed_by:", "  members: [王建国]", "  date: 2026-05-03",
+]) + "\n"
+assert LONG_LEDGER.count("\n") == 31 and LONG_LEDGER.split("\n")[19] == "  - date: 2026-04-07"
+
+
+def replace_line(text: str, number: int, new: str) -> str:
+    lines = text.split("\n")
+    lines[number - 1] = new
+    return "\n".join(lines)
+
+
+WRONG_LINES = [
+    ("full-width colon after a key", replace_line(LONG_LEDGER, 15, "    amount：10.00"),
+     "15: 错误: 这一行的冒号是中文冒号“：”：键后面要用英文冒号加一个空格，例如 title: 三月财务公开"),
+    ("full-width colon on the last line", LONG_LEDGER.replace("  date: 2026-05-03", "  date：2026-05-03"),
+     "31: 错误: 这一行的冒号是中文冒号“：”：键后面要用英文冒号加一个空格，例如 title: 三月财务公开"),
+    ("no space after the colon", replace_line(LONG_LEDGER, 15, "    amount:10.00"),
+     "15: 错误: 这一行的冒号后面缺少空格：键和值之间写成“键: 值”，英文冒号后加一个空格"),
+    ("full-width space indenting a key", replace_line(LONG_LEDGER, 16, "  \u3000 subject: 管理费用"),
+     "16: 错误: 这一行用全角空格（中文输入法的空格）缩进：缩进只能用半角空格，请切换到英文输入法后重新输入行首的空格"),
+    ("full-width spaces only, where YAML sees a new key", replace_line(LONG_LEDGER, 16, "\u3000\u3000\u3000\u3000subject: 管理费用"),
+     "16: 错误: 这一行用全角空格（中文输入法的空格）缩进：缩进只能用半角空格，请切换到英文输入法后重新输入行首的空格"),
+    ("quote left open", replace_line(LONG_LEDGER, 20, '  - date: "2026-04-07'),
+     "20: 错误: 这一行的引号“\"”没有配对：请在这个值的末尾补上“\"”，或去掉这个引号"),
+    ("brace left open", LONG_LEDGER.replace("  - date: 2026-04-02\n", "  - {date: 2026-04-02, amount: 1\n"),
+     "7: 错误: 这一行的“{”没有配对的“}”：请在这一项的末尾补上“}”"),
+    ("text after a closing quote", replace_line(LONG_LEDGER, 22, '    summary: "电"费'),
+     "22: 错误: 引号后面还有文字：要么整个值都放在引号里，要么不用引号"),
+    ("a line that is not a key", replace_line(LONG_LEDGER, 22, "电费"),
+     "22: 错误: 这一行缺少冒号：每行写成“键: 值”；如果这是上一行的值写不下换了行，请把它接回上一行"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in WRONG_LINES], ids=[c[0] for c in WRONG_LINES])
+def test_yaml_mistakes_are_reported_at_the_line_to_fix(tmp_path, text, expected):
+    assert check(county_with(tmp_path, {f"{V}/finance/2026-04.yaml": text})) == (1, [f"{V}/finance/2026-04.yaml:{expected}"])
+
+
+def test_the_long_ledger_itself_passes(tmp_path):
+    assert check(county_with(tmp_path, {f"{V}/finance/2026-04.yaml": LONG_LEDGER})) == (0, [])
+
+
+def test_full_width_spaces_inside_a_text_block_are_text(tmp_path):
+    text = "type: notice\ntitle: 通知\ndate: 2026-04-01\ncategory: 村务\nbody: |\n  \u3000\u3000经村民代表会议讨论，决定如下。\n"
+    assert check(county_with(tmp_path, {f"{V}/notice/n.yaml": text})) == (0, [])
+
+
+# -- 15. messages that say what is actually wrong --------------------------------------------
+
+MESSAGES = [
+    ("a date written with slashes", LEDGER.replace("date: 2026-05-05", "date: 2026/5/5"),
+     ["3: 错误: 「生成日期」“2026/5/5”要写成 2026-05-05：日期的格式是 年-月-日，用“-”隔开，月和日都写两位"]),
+    ("a date written the Chinese way", LEDGER.replace("date: 2026-05-05", "date: 2026年5月5日"),
+     ["3: 错误: 「生成日期」“2026年5月5日”要写成 2026-05-05：日期的格式是 年-月-日，用“-”隔开，月和日都写两位"]),
+    ("a date pasted from Excel as its day number", LEDGER.replace("{date: 2026-04-02", "{date: 46114"),
+     ["7: 错误: 「收入明细」第 1 项的「日期」“46114”是 Excel 的日期序号，对应 2026-04-02：请写成 2026-04-02"
+      "（从 Excel 复制日期前，先把那一列设为“文本”格式）"]),
+    ("empty fields", LEDGER.replace("title: 2026年4月财务收支公开", "title:").replace("opening_balance: 1200.10", "opening_balance:"),
+     ["2: 错误: 「标题」是空的：请在冒号后面填写文字",
+      "5: 错误: 「期初余额」是空的：请在冒号后面填写金额（元），直接写数字，最多两位小数，例如 1234.50"]),
+    ("a list item without its dash", LONG_LEDGER.replace("  - date: 2026-04-06", "    date: 2026-04-06"),
+     ["16: 错误: 这一行像是新的一项，但前面少了“- ”（“date”在第 12 行已经有了，两项会被合成一项）："
+      "列表的每一项都以“- ”开头，请在这一项的第一行加上“- ”，与上一项对齐"]),
+    ("a key really written twice", LONG_LEDGER.replace("    subject: 管理费用\n    summary: 水费", "    subject: 管理费用\n    subject: 水费"),
+     ["18: 错误: 键“subject”写了两次：请删掉多余的一个"]),
+    ("no space after a colon inside braces", LEDGER.replace("subject: 管理费用", "subject:管理费用"),
+     ["9: 错误: 「支出明细」第 1 项的“subject:管理费用”冒号后面缺少空格：键和值之间写成“键: 值”，英文冒号后加一个空格"]),
+    ("an empty value without a space inside braces", LEDGER.replace("subject: 管理费用", "subject:"),
+     ["9: 错误: 这一行的冒号后面缺少空格：键和值之间写成“键: 值”，英文冒号后加一个空格"]),
+    ("a full-width colon inside braces", LEDGER.replace("subject: 管理费用", "subject：管理费用"),
+     ["9: 错误: 「支出明细」第 1 项的“subject：管理费用”用了中文冒号“：”：键后面要用英文冒号加一个空格，例如 title: 三月财务公开"]),
+    ("5,000 levels of brackets", LEDGER_TEXT + "extra: " + "[" * 5000 + "]" * 5000 + "\n",
+     ["11: 错误: 括号或缩进套了太多层（记录最多只有几层）：请检查这一行附近是否多写了“[”“{”或多缩进了"]),
+    ("300 levels of brackets", LEDGER_TEXT + "extra: " + "[" * 300 + "]" * 300 + "\n",
+     ["11: 错误: 括号或缩进套了太多层（记录最多只有几层）：请检查这一行附近是否多写了“[”“{”或多缩进了"]),
+    ("100,000 levels of list items", LEDGER_TEXT + "extra:\n" + "- " * 100_000 + "x\n",
+     ["12: 错误: 括号或缩进套了太多层（记录最多只有几层）：请检查这一行附近是否多写了“[”“{”或多缩进了"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in MESSAGES], ids=[c[0] for c in MESSAGES])
+def test_messages_say_what_is_wrong(tmp_path, text, expected):
+    code, lines = check(county_with(tmp_path, {f"{V}/finance/2026-04.yaml": text}))
+    assert lines == [f"{V}/finance/2026-04.yaml:{line}" for line in expected]
+    assert code == 1
+
+
+def forked_writer(pid: int) -> bool:
+    """Whether the build ``pid`` has forked its writer (a child running publish.py, not git)."""
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        with contextlib.suppress(OSError):
+            if "publish.py" in Path(f"/proc/{child}/cmdline").read_text():
+                return True
+    return False
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_ctrl_c_during_a_build_says_interrupted(tmp_path, attempt):
+    """Ctrl-C reaches the whole process group: the build and its forked writer."""
+    build = subprocess.Popen([sys.executable, str(PUBLISH), "build", "--content", DEMO_CONTENT, "--output", tmp_path / "out"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        while build.poll() is None and not forked_writer(build.pid):
+            time.sleep(0.002)
+        assert build.poll() is None, "the build ended before it forked"
+        time.sleep(0.05 * attempt)
+        os.killpg(build.pid, signal.SIGINT)
+        _, err = build.communicate(timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)
+    assert err.strip().splitlines()[-1] == "publish.py: 已中断", err
+    assert build.returncode == 2
+
+
+@pytest.mark.parametrize("size", ["300k", "700k"])
+def test_a_full_disk_is_named(tmp_path, size):
+    """A real full disk: a small tmpfs, mounted in a private mount namespace (no root needed
+    where user namespaces are allowed). Which of the build's processes meets it first
+    depends on the size; both must say so."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = 'mount -t tmpfs -o size="$1" tmpfs "$2" && exec "$3" "$4" build --content "$5" --output "$2/out"'
+    result = subprocess.run(["unshare", "--mount", "--map-root-user", "sh", "-c", script, "sh", size, disk,
+                             sys.executable, PUBLISH, MINI], capture_output=True, text=True, timeout=300)
+    if "unshare:" in result.stderr or "mount:" in result.stderr:
+        pytest.skip(f"cannot mount a small disk here: {result.stderr.strip()}")
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("publish.py: 磁盘已满，没能写完") and last.endswith("：请腾出磁盘空间后重新运行"), result.stderr
+    assert result.returncode == 2

@@ -43,10 +43,16 @@ class LineList(list):
 
 
 class DuplicateKey(Exception):
-    def __init__(self, key, line):
+    """A key written twice in one mapping; where both are and where the mapping starts."""
+
+    def __init__(self, key, line, column, first_line, mapping_line, mapping_column):
         super().__init__(key)
         self.key = key
         self.line = line
+        self.column = column
+        self.first_line = first_line
+        self.mapping_line = mapping_line
+        self.mapping_column = mapping_column
 
 
 _INT = re.compile(r"^[-+]?(?:[0-9][0-9_]*|0x[0-9a-fA-F_]+)$")
@@ -134,7 +140,8 @@ def _construct_mapping(loader, node):
         if not isinstance(key, str):
             key = str(key)
         if key in mapping:
-            raise DuplicateKey(key, key_node.start_mark.line + 1)
+            raise DuplicateKey(key, key_node.start_mark.line + 1, key_node.start_mark.column, mapping.key_lines[key],
+                               mapping.line, node.start_mark.column)
         value = mapping[key] = _construct(loader, value_node)
         mapping.key_lines[key] = key_node.start_mark.line + 1
         if value.__class__ is not str and value_node.__class__ is ScalarNode:
