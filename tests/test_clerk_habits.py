@@ -298,3 +298,48 @@ def test_a_full_disk_is_named(tmp_path, size):
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("publish.py: 磁盘已满，没能写完") and last.endswith("：请腾出磁盘空间后重新运行"), result.stderr
     assert result.returncode == 2
+
+
+# -- 16. site pages Pelican would skip ---------------------------------------------------------
+
+def test_site_pages_pelican_would_skip_are_errors(tmp_path):
+    content = county_with(tmp_path, {
+        "pages/about.md": "Title: 关于本站\n\n正文\n",
+        "pages/guide.md": "公开指南\n\n正文没有标题行\n",
+        "pages/empty-title.md": "Slug: empty\nTitle:\n\n正文\n",
+        "pages/bad-date.md": "Title: 指南\nDate: 明天\n\n正文\n",
+        "pages/gbk.md": "Title: 关于\n\n正文\n".encode("gbk"),
+    })
+    code, lines = check(content)
+    assert lines == [
+        "pages/bad-date.md:1: 错误: 网站页面开头的设置读不出来（'明天' is not a valid date），它不会发布："
+        "开头几行写成“Title: 页面标题”“Date: 2026-03-01”，空一行后再写正文",
+        "pages/empty-title.md:2: 错误: 网站页面的标题是空的：请在“Title:”后面写上页面标题",
+        "pages/gbk.md:1: 错误: 网站页面不是 UTF-8 编码，Pelican 读不了，它不会发布：请用记事本或 WPS 打开后“另存为”，编码选 UTF-8",
+        "pages/guide.md:1: 错误: 网站页面缺少标题，它不会发布：请在第一行写“Title: 页面标题”，空一行后再写正文",
+    ]
+    assert code == 1
+    build = publish("build", "--content", content, "--output", tmp_path / "out")
+    assert build.returncode == 1 and not (tmp_path / "out").exists()
+    assert "Skipping" not in build.stderr + build.stdout
+
+
+def test_files_in_pages_that_are_no_page_are_named(tmp_path):
+    content = county_with(tmp_path, {"pages/ABOUT.MD": "Title: 关于\n\n正文\n", "pages/guide.md.txt": "Title: 指南\n\n正文\n",
+                                     "pages/logo.png": b"\x89PNG\r\n", "pages/ok.md": "title: 小写也行\n\n正文\n"})
+    code, lines = check(content)
+    assert lines == [
+        "pages/ABOUT.MD:1: 警告: 扩展名要小写，Pelican 才会读这个页面：请把文件改名为“ABOUT.md”",
+        "pages/guide.md.txt:1: 警告: 文件名末尾多了“.txt”（记事本保存时加上的），这个页面没有读入：请把文件改名为“guide.md”",
+        "pages/logo.png:1: 警告: 这个文件不是网站页面（页面要写成 .md 文件），它不会发布：图片和附件请放在机构文件夹里，由记录列为附件",
+    ]
+    assert code == 0
+
+
+def test_what_check_accepts_pelican_publishes(tmp_path):
+    """The page check agrees with Pelican: a page that passes is on the site."""
+    content = county_with(tmp_path, {"pages/ok.md": "title: 小写也行\n\n正文\n",
+                                     "pages/front.md": "---\nTitle: 前置\n---\n\n正文\n"})
+    build = publish("build", "--content", content, "--output", tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    assert sorted(p.name for p in (tmp_path / "out/pages").iterdir()) == ["qian-zhi.html", "xiao-xie-ye-xing.html"]

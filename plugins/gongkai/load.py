@@ -27,6 +27,7 @@ from .problems import Problems
 from .reading.source import SourceFile, is_record_file, read_source
 from .schema import RECORD_TYPES, Schemas
 from .settings import Settings
+from .site_pages import check_site_pages
 from .types import MODULES
 
 ORG_FILE = "org.yaml"
@@ -58,6 +59,7 @@ def load_site(content_dir: Path, settings: Settings, problems: Problems | None =
     content_dir = Path(content_dir)
     schemas = Schemas()
     folders = gather(content_dir, problems)
+    check_site_pages(content_dir, problems)
     orgs = read_orgs(folders, content_dir, schemas, problems)
     named: set[Path] = set()
     loaded = read_records(folders, orgs, content_dir, schemas, problems, named)
