@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from . import identity, privacy, unpublished
+from . import identity, plausibility, privacy, unpublished
 from .checking import Checker
 from .markup import Markup, first_paragraph
 from .model import Attachment, Org, Record, Site
@@ -127,6 +127,7 @@ def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) 
             phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
         lines[folder.slug] = checker
     link_tree(orgs, lines, problems)
+    plausibility.warn_shared_codes(orgs, lambda org: lines[org.slug])
     return orgs
 
 
@@ -335,6 +336,7 @@ def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
         if hasattr(module, "check_across"):
             module.check_across([i.record for i in published if i.record.type == record_type],
                                 lambda r: checkers[id(r)])
+    plausibility.warn_far_future([i.record for i in published], lambda r: checkers[id(r)])
     return {i.record.index_no: i.record for i in published}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ._money import check_amount, yuan
@@ -58,11 +58,62 @@ def check(record, checker) -> None:
 
 
 def check_across(records, checker_for) -> None:
-    seen = {}
+    one_per_period = {}
     for record in records:
         key = (record.org.slug, record.data["period"])
-        if key in seen:
-            checker_for(record).error(("period",), f"{record.org.name} {record.data['period']} 的财务公开已经有一条（{seen[key].source_path}）："
+        if key in one_per_period:
+            checker_for(record).error(("period",), f"{record.org.name} {record.data['period']} 的财务公开已经有一条（{one_per_period[key].source_path}）："
                                       "同一期间只能有一条，请合并两条记录或改正期间")
         else:
-            seen[key] = record
+            one_per_period[key] = record
+    by_org: dict[str, list] = {}
+    for record in one_per_period.values():
+        by_org.setdefault(record.org.slug, []).append(record)
+    for ledgers in by_org.values():
+        ledgers.sort(key=lambda r: (r.derived["period_start"], r.derived["period_end"]))
+        warn_overlaps(ledgers, checker_for)
+        warn_breaks(ledgers, checker_for)
+    warn_copies(one_per_period.values(), checker_for)
+
+
+def warn_overlaps(ledgers, checker_for) -> None:
+    """A quarter's ledger beside monthly ones of the same months counts their entries twice."""
+    for quarter in (r for r in ledgers if "Q" in r.data["period"]):
+        months = [r for r in ledgers if "Q" not in r.data["period"]
+                  and quarter.derived["period_start"] <= r.derived["period_start"] <= quarter.derived["period_end"]]
+        if months:
+            named = "、".join(f"{m.data['period']}（{m.source_path}）" for m in months)
+            checker_for(quarter).warning(("period",), f"季度账 {quarter.data['period']} 与同一机构的月度账 {named}期间重叠："
+                                         "同一笔收支会公开两次，请只保留季度账或只保留月度账")
+
+
+def warn_breaks(ledgers, checker_for) -> None:
+    """账目不连续: each ledger opens with what the ledger just before it closed with."""
+    ending = {}
+    for ledger in ledgers:  # by start: of two ledgers ending the same day, the shorter one wins
+        ending[ledger.derived["period_end"]] = ledger
+    for ledger in ledgers:
+        previous = ending.get(ledger.derived["period_start"] - timedelta(days=1))
+        if previous is not None and previous.derived["closing"] != ledger.derived["opening"]:
+            checker_for(ledger).warning(("opening_balance",),
+                                        f"账目不连续：「期初余额」{yuan(ledger.derived['opening'])} 与上一期 {previous.data['period']}"
+                                        f"（{previous.source_path}）的「期末余额」{yuan(previous.derived['closing'])} 不同：请核对这两期的余额")
+
+
+def warn_copies(ledgers, checker_for) -> None:
+    """A ledger identical to another org's, entry for entry, was most likely copied by mistake."""
+    first: dict[tuple, object] = {}
+    for ledger in sorted(ledgers, key=lambda r: r.source_path):
+        content = _book_content(ledger)
+        if not content[-1]:  # no entries: two quiet months may well look alike
+            continue
+        other = first.setdefault(content, ledger)
+        if other is not ledger and other.org is not ledger.org:
+            checker_for(ledger).warning((), f"这份账与{other.org.name}的 {other.source_path} 一模一样（期间、余额和每一笔收支都相同）："
+                                        "是不是把别的机构的文件复制过来了？请核对")
+
+
+def _book_content(ledger) -> tuple:
+    entries = tuple((side, e["date"], e["subject"], e["summary"], e["amount"], str(e.get("voucher")))
+                    for side in ("income", "expense") for e in ledger.data[side])
+    return ledger.data["period"], ledger.derived["opening"], ledger.derived["closing"], entries
