@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -17,13 +18,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DEMO_CONTENT, PUBLISH, publish
 from gongkai.problems import Problems
 from gongkai.reading.source import parse_text
 from test_checks import LEDGER, MINI, V, check, county_with
+from test_fuzz import county as fuzz_county
+from test_fuzz import run_check
 
 LEDGER_TEXT = textwrap.dedent(LEDGER).lstrip("\n")
 
@@ -343,3 +346,35 @@ def test_what_check_accepts_pelican_publishes(tmp_path):
     build = publish("build", "--content", content, "--output", tmp_path / "out")
     assert build.returncode == 0, build.stderr
     assert sorted(p.name for p in (tmp_path / "out/pages").iterdir()) == ["qian-zhi.html", "xiao-xie-ye-xing.html"]
+
+
+SAMPLES = sorted(p for p in MINI.rglob("*") if p.suffix in (".yaml", ".md"))
+BLOCK_KEY = re.compile(r"^( *(?:- )?)([a-z_]+): (\S.*)$")
+
+
+@st.composite
+def one_line_mangled(draw):
+    """A mini-county file with one ``key: value`` line broken the way a clerk breaks it."""
+    sample = draw(st.sampled_from(SAMPLES))
+    lines = sample.read_text("utf-8").split("\n")
+    keyed = [i for i, line in enumerate(lines) if BLOCK_KEY.match(line) and not line.startswith("type:")]
+    index = draw(st.sampled_from(keyed))
+    indent, key, value = BLOCK_KEY.match(lines[index]).groups()
+    how = draw(st.sampled_from(["full-width colon", "no space", "full-width indent"]))
+    lines[index] = {"full-width colon": f"{indent}{key}：{value}", "no space": f"{indent}{key}:{value}",
+                    "full-width indent": f"\u3000{indent}{key}: {value}"}[how]
+    return sample, "\n".join(lines), index + 1, how
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(one_line_mangled())
+def test_a_broken_key_line_is_reported_at_that_line(case):
+    """Whatever line of whichever record: the one error is at that line and names the mistake."""
+    sample, text, line, how = case
+    with fuzz_county() as content:
+        (content / sample.relative_to(MINI)).write_text(text, encoding="utf-8")
+        code, out, _ = run_check(content)
+    path = sample.relative_to(MINI).as_posix()
+    own = [problem for problem in out.splitlines() if problem.startswith(f"{path}:")]  # (a broken org.yaml breaks others)
+    assert code == 1 and len(own) == 1 and own[0].startswith(f"{path}:{line}: 错误: "), (how, line, out)
+    assert {"full-width colon": "中文冒号", "no space": "缺少空格", "full-width indent": "全角空格"}[how] in own[0]

@@ -189,7 +189,7 @@ def _unknown_key(key: str, allowed: list, where: str) -> str:
     """A key the type does not have: a known one with its value run in, or a typo of one."""
     run_in = _run_in(key, allowed)
     if run_in:
-        return f"{where}的“{key}”{run_in[1]}"
+        return f"{where + '的' if where else ''}“{key}”{run_in[1]}"
     close = difflib.get_close_matches(key, allowed, n=1)
     hint = f"是不是想写 {close[0]}？" if close else f"可用的键：{'、'.join(allowed)}"
     return f"不认识的键“{key}”：{hint}"

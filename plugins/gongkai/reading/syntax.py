@@ -98,6 +98,8 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> tuple[int, str]:
         return context_mark.line + 1, f"“{opening} {closing}”里的各项要用英文逗号“,”隔开，每项写成“键: 值”"
     if _TEXT_AFTER_QUOTE.match(lines[line - 1]):
         return line, "引号后面还有文字：要么整个值都放在引号里，要么不用引号"
+    if _FULL_WIDTH_COLON_KEY.match(lines[line - 1]) or _KEY_WITHOUT_SPACE.match(lines[line - 1]):
+        return line, _not_a_key(lines[line - 1])
     return line, _hint(what)
 
 
