@@ -182,17 +182,19 @@ def replace_line(text: str, number: int, new: str) -> str:
     return "\n".join(lines)
 
 
+FULL_WIDTH_COLON = "这一行的冒号是中文冒号“：”：键后面要用英文冒号加一个空格，例如 title: 三月财务公开"
+FULL_WIDTH_INDENT = "这一行用全角空格（中文输入法的空格）缩进：缩进只能用半角空格，请切换到英文输入法后重新输入行首的空格"
 WRONG_LINES = [
     ("full-width colon after a key", replace_line(LONG_LEDGER, 15, "    amount：10.00"),
-     "15: 错误: 这一行的冒号是中文冒号“：”：键后面要用英文冒号加一个空格，例如 title: 三月财务公开"),
+     "15: 错误: " + FULL_WIDTH_COLON),
     ("full-width colon on the last line", LONG_LEDGER.replace("  date: 2026-05-03", "  date：2026-05-03"),
-     "31: 错误: 这一行的冒号是中文冒号“：”：键后面要用英文冒号加一个空格，例如 title: 三月财务公开"),
+     "31: 错误: " + FULL_WIDTH_COLON),
     ("no space after the colon", replace_line(LONG_LEDGER, 15, "    amount:10.00"),
      "15: 错误: 这一行的冒号后面缺少空格：键和值之间写成“键: 值”，英文冒号后加一个空格"),
     ("full-width space indenting a key", replace_line(LONG_LEDGER, 16, "  \u3000 subject: 管理费用"),
-     "16: 错误: 这一行用全角空格（中文输入法的空格）缩进：缩进只能用半角空格，请切换到英文输入法后重新输入行首的空格"),
+     "16: 错误: " + FULL_WIDTH_INDENT),
     ("full-width spaces only, where YAML sees a new key", replace_line(LONG_LEDGER, 16, "\u3000\u3000\u3000\u3000subject: 管理费用"),
-     "16: 错误: 这一行用全角空格（中文输入法的空格）缩进：缩进只能用半角空格，请切换到英文输入法后重新输入行首的空格"),
+     "16: 错误: " + FULL_WIDTH_INDENT),
     ("quote left open", replace_line(LONG_LEDGER, 20, '  - date: "2026-04-07'),
      "20: 错误: 这一行的引号“\"”没有配对：请在这个值的末尾补上“\"”，或去掉这个引号"),
     ("brace left open", LONG_LEDGER.replace("  - date: 2026-04-02\n", "  - {date: 2026-04-02, amount: 1\n"),
