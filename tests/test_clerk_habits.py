@@ -335,7 +335,8 @@ def test_files_in_pages_that_are_no_page_are_named(tmp_path):
     code, lines = check(content)
     assert lines == [
         "pages/ABOUT.MD:1: 警告: 扩展名要小写，Pelican 才会读这个页面：请把文件改名为“ABOUT.md”",
-        "pages/guide.md.txt:1: 警告: 文件名末尾多了“.txt”（记事本保存时加上的），这个页面没有读入：请把文件改名为“guide.md”",
+        "pages/guide.md.txt:1: 警告: 文件名末尾多了“.txt”（记事本保存时加上的），这个页面没有读入：请把文件改名为“guide.md”"
+        "（在文件夹的“查看”里勾选“文件扩展名”就能看到完整的文件名）",
         "pages/logo.png:1: 警告: 这个文件不是网站页面（页面要写成 .md 文件），它不会发布：图片和附件请放在机构文件夹里，由记录列为附件",
     ]
     assert code == 0

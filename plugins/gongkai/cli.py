@@ -75,7 +75,7 @@ def what_happened(error: BaseException) -> str | None:
     if any(isinstance(e, KeyboardInterrupt) for e in chain):
         return "已中断"
     for e in chain:
-        if isinstance(e, OSError) and e.errno in _DISK_FULL or any(f"[Errno {n}]" in str(e) for n in _DISK_FULL):
+        if (isinstance(e, OSError) and e.errno in _DISK_FULL) or any(f"[Errno {n}]" in str(e) for n in _DISK_FULL):
             where = f"（{e.filename}）" if getattr(e, "filename", None) else ""
             return f"磁盘已满，没能写完{where}：请腾出磁盘空间后重新运行"
     for e in chain:

@@ -18,7 +18,7 @@ from pelican.readers import Readers
 from pelican.settings import DEFAULT_CONFIG
 
 from .problems import Problems
-from .unpublished import visible_files
+from .unpublished import notepad_advice, visible_files
 
 PAGES = "pages"
 _TITLE_LINE = re.compile(r"^\s*title\s*:", re.IGNORECASE | re.MULTILINE)
@@ -61,6 +61,5 @@ def _not_a_page(file: Path, readers) -> str:
     lower = file.suffix[1:].lower()
     if lower in readers:
         return f"扩展名要小写，Pelican 才会读这个页面：请把文件改名为“{file.stem}.{lower}”"
-    if file.name.lower().endswith(".md.txt"):
-        return f"文件名末尾多了“.txt”（记事本保存时加上的），这个页面没有读入：请把文件改名为“{file.name[:-4]}”"
-    return "这个文件不是网站页面（页面要写成 .md 文件），它不会发布：图片和附件请放在机构文件夹里，由记录列为附件"
+    return notepad_advice(file, "这个页面") or ("这个文件不是网站页面（页面要写成 .md 文件），它不会发布："
+                                            "图片和附件请放在机构文件夹里，由记录列为附件")

@@ -45,13 +45,17 @@ def warn_unnamed(files, named: set[Path], content_dir: Path, problems: Problems)
     for file in files:
         if file.resolve() in named:
             continue
-        path = file.relative_to(content_dir).as_posix()
-        if file.name.lower().endswith(_NOTEPAD_SUFFIXES):
-            problems.warning(path, 1, f"文件名末尾多了“.txt”（记事本保存时加上的），这条记录没有读入：请把文件改名为“{file.name[:-4]}”"
-                                      "（在文件夹的“查看”里勾选“文件扩展名”就能看到完整的文件名）")
-        else:
-            problems.warning(path, 1, "没有哪条记录把这个文件列为附件，它不会发布：是附件就写进相关记录的 attachments"
-                                      "（file: 与记录同一文件夹起算的路径），用不着就移出 content 文件夹")
+        problems.warning(file.relative_to(content_dir).as_posix(), 1, notepad_advice(file, "这条记录") or
+                         "没有哪条记录把这个文件列为附件，它不会发布：是附件就写进相关记录的 attachments"
+                         "（file: 与记录同一文件夹起算的路径），用不着就移出 content 文件夹")
+
+
+def notepad_advice(file: Path, what: str) -> str | None:
+    """For 2026-11.yaml.txt: Notepad added “.txt”, which Windows hides by default."""
+    if not file.name.lower().endswith(_NOTEPAD_SUFFIXES):
+        return None
+    return (f"文件名末尾多了“.txt”（记事本保存时加上的），{what}没有读入：请把文件改名为“{file.name[:-4]}”"
+            "（在文件夹的“查看”里勾选“文件扩展名”就能看到完整的文件名）")
 
 
 def warn_loose_in_orgs(file: Path, content_dir: Path, problems: Problems) -> None:

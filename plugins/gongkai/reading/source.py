@@ -82,7 +82,7 @@ def parse_text(text: str, path: str, problems: Problems) -> tuple[yamltext.LineD
         except yaml.YAMLError as error:
             problem = syntax.syntax_problem(error, text)
         except RecursionError:  # a few hundred levels: within MAX_NESTING, beyond Python's stack
-            problem = syntax.nesting_line(text, 50) or 1, syntax.too_deep_message()
+            problem = syntax.nesting_line(text, 50) or 1, syntax.TOO_DEEP
     if problem is not None:
         problems.error(path, problem[0] + offset, problem[1])
         return None

@@ -30,6 +30,7 @@ _LIST_ITEM_START = re.compile(r"^\s*-\s+$")
 COLON_NEEDS_SPACE = "键和值之间写成“键: 值”，英文冒号后加一个空格"
 NO_SPACE_AFTER_COLON = "这一行的冒号后面缺少空格：" + COLON_NEEDS_SPACE
 USE_ASCII_COLON = "键后面要用英文冒号加一个空格，例如 title: 三月财务公开"
+TOO_DEEP = "括号或缩进套了太多层（记录最多只有几层）：请检查这一行附近是否多写了“[”“{”或多缩进了"
 
 
 def line_at(text: str, offset: int) -> int:
@@ -51,7 +52,7 @@ def layout_problem(text: str) -> tuple[int, str] | None:
                 "值以“&”开头会被当作 YAML 锚点（记录里不能用锚点和“*”引用）：请给整个值加上引号，或把内容直接写出来")
     deep = nesting_line(text, MAX_NESTING)
     if deep is not None:
-        return deep, too_deep_message()
+        return deep, TOO_DEEP
     return None
 
 
@@ -68,10 +69,6 @@ def nesting_line(text: str, limit: int) -> int | None:
         if depth > limit:
             return line_at(text, bracket.start())
     return None
-
-
-def too_deep_message() -> str:
-    return "括号或缩进套了太多层（记录最多只有几层）：请检查这一行附近是否多写了“[”“{”或多缩进了"
 
 
 def syntax_problem(error: yaml.YAMLError, text: str) -> tuple[int, str]:

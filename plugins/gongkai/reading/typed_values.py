@@ -74,12 +74,12 @@ def _fix_container(container, shape) -> None:
 def _fix(container, key, shape) -> None:
     """Fix ``container[key]``: the container knows the value's text as written."""
     value = container[key]
-    if shape is TEXT or shape is FORMATTED:
+    if shape in (TEXT, FORMATTED):
         if value is not None and value.__class__ is not str and key in container.written:
             value = container[key] = container.written[key]
-        if shape is FORMATTED and value.__class__ is str and not value.isascii():
+        if shape == FORMATTED and value.__class__ is str and not value.isascii():
             container[key] = unicodedata.normalize("NFKC", value)
-    elif shape is NUMBER:
+    elif shape == NUMBER:
         if value.__class__ is str and not value.isascii():
             read = number(unicodedata.normalize("NFKC", value).strip())
             if read is not None:
