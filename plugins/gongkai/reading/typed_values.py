@@ -19,7 +19,8 @@ import unicodedata
 from functools import cache
 from typing import NamedTuple
 
-from ..schema import RECORD_TYPES, merged_document
+from ..schema import Schemas
+from ..types import ALL_TYPES
 from .yamltext import LineDict, LineList, number
 
 TEXT = "text"
@@ -34,14 +35,14 @@ class ListOf(NamedTuple):
 def apply(data: LineDict) -> None:
     """Put every value of a record as its type's schema means it, in place."""
     record_type = data.get("type")
-    if record_type in RECORD_TYPES:
+    if isinstance(record_type, str) and record_type in ALL_TYPES:
         _fix_container(data, shape_of(record_type))
 
 
 @cache
 def shape_of(record_type: str) -> dict:
     """What each field of the type is: TEXT, FORMATTED, NUMBER, a dict of fields or ListOf."""
-    document = merged_document(record_type)
+    document = Schemas.shared()[record_type].document
     return _shape(document, document["definitions"])
 
 
