@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,7 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import importbooks
 from conftest import DEMO_CONTENT, PUBLISH, publish
+from gongkai.importing import import_workbooks
 from gongkai.problems import Problems
 from gongkai.reading.source import parse_text
 from test_checks import LEDGER, MINI, V, check, county_with
@@ -94,6 +97,17 @@ def test_an_attachment_of_a_record_with_errors_is_not_called_unused(tmp_path):
     code, lines = check(county_with(tmp_path, files))
     assert lines == [f"{V}/notice/n.yaml:3: 错误: 「生成日期」“2026-02-30”这一天不存在：请核对年、月、日"]
     assert code == 1
+
+
+def test_an_import_sees_a_record_saved_in_capitals(tmp_path):
+    """The import's staging check reads the org's records as the build does: 2026-02.YAML too."""
+    content = county_with(tmp_path, {f"{V}/finance/february-by-hand.YAML": LEDGER_MAY.replace("2026-05", "2026-02")
+                                     .replace("2026-06", "2026-03")})
+    workbook = importbooks.save(importbooks.monthly_journal(), tmp_path / "journal.xlsx")
+    result = import_workbooks([str(workbook)], "xiaohe-village", content, record_date=date(2026, 7, 1))
+    assert [str(p) for p in result.problems.sorted()] == [
+        f"{workbook}:2026年2月: 错误: 导入会让 {V}/finance/february-by-hand.YAML 第 4 行通不过检查："
+        f"小河村 2026-02 的财务公开已经有一条（{V}/finance/2026-02.yaml）：同一期间只能有一条，请合并两条记录或改正期间"]
 
 
 # -- 12. text keeps the characters typed; 13. full-width digits are digits -------------------
