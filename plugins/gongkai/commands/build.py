@@ -1,7 +1,10 @@
 """publish.py build: check, build into a fresh folder, and swap it in only on success.
 
 A failed build (content errors, or anything else) leaves the previous output exactly
-as it was: the new site is written beside it and renamed into place at the end.
+as it was: the new site is written beside it and renamed into place at the end. An
+output the build may not replace is refused first (output_guard.py); one build of an
+output runs at a time (build_lock.py), in a staging folder of its own (staging.py), and
+its forked writers die with it (children.py).
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from pathlib import Path
 
 from pelican import Pelican
 
+from .. import build_lock, children
 from ..load import load_site
 from ..manifest import signing_key_path, write_manifest
+from ..output_guard import check_output
 from ..project import Project, open_project
 from ..search import index as search_index
+from ..staging import new_staging, remove_stale, swap_in
 from .check import print_problems, summary
 
 HELP = "检查并生成网站（出错时保留上一次生成的网站）"
@@ -36,13 +42,21 @@ def run(args) -> int:
 
 
 def build(project: Project, quiet: bool = False) -> int:
+    """Check and build into ``project.output``; refuse (UsageError) an output a build may not replace."""
+    check_output(project)
+    output = project.output.resolve()
     try:
-        return _build(project, quiet)
+        with build_lock.holding(output), children.stopping_on_signals():
+            remove_stale(output)
+            return _build(project, output, quiet)
+    except children.Interrupted:
+        print("publish.py: 已中断：网站没有更新，上一次生成的网站还在", file=sys.stderr)
+        return 2
     finally:
         gc.unfreeze()  # serve builds again in this process: this build's site must become collectable
 
 
-def _build(project: Project, quiet: bool) -> int:
+def _build(project: Project, output: Path, quiet: bool) -> int:
     # The loaded site lives until the build ends. The cyclic GC walking it again and again
     # while it grows, and then in every collection the writers trigger, made each record
     # cost more the more records there were; frozen, it is left alone (and a forked
@@ -57,17 +71,17 @@ def _build(project: Project, quiet: bool) -> int:
     if problems.errors:
         print(summary(problems, len(site.records)) + "；网站没有更新", file=sys.stderr)
         return 1
-    staging = _staging_dir(project.output)
+    staging = new_staging(output)
     try:
         render(project, site, staging)
         write_manifest(staging, signing_key_path(project.settings, project.content))
-        swap_in(staging, project.output)
-        search_index.promote(project.output)
+        swap_in(staging, output)
+        search_index.promote(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        search_index.discard(project.output)
+        search_index.discard(staging)
     if not quiet:
-        print(f"{summary(problems, len(site.records))}；网站已生成到 {project.output}", file=sys.stderr)
+        print(f"{summary(problems, len(site.records))}；网站已生成到 {output}", file=sys.stderr)
     return 0
 
 
@@ -76,20 +90,3 @@ def render(project: Project, site, into: Path) -> None:
     settings = dict(project.pelican, OUTPUT_PATH=str(into), GONGKAI_SITE=site)
     with contextlib.redirect_stdout(io.StringIO()):  # Pelican's English progress lines
         Pelican(settings).run()
-
-
-def _staging_dir(output: Path) -> Path:
-    staging = output.with_name(f".{output.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    return staging
-
-
-def swap_in(new: Path, output: Path) -> None:
-    """Replace ``output`` with ``new`` by two renames: never a half-written output folder."""
-    old = output.with_name(f".{output.name}.previous")
-    shutil.rmtree(old, ignore_errors=True)
-    if output.exists():
-        output.rename(old)
-    new.rename(output)
-    shutil.rmtree(old, ignore_errors=True)

@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from ..project import open_project
+from ..project import UsageError, open_project
 from .build import build
 
 HELP = "生成网站并在本机预览（内容改动后自动重新生成）"
@@ -41,7 +41,10 @@ def watch(project, folders, interval: float, stop: threading.Event) -> None:
         if now != seen:
             seen = now
             print("内容有改动，重新生成……", file=sys.stderr)
-            build(project)
+            try:
+                build(project)
+            except UsageError as error:  # e.g. another build of this output is running: try at the next change
+                print(f"publish.py: {error}", file=sys.stderr)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
