@@ -29,12 +29,7 @@ def check_output(project: Project) -> None:
     output = project.output.resolve()
     for label, folder in protected_folders(project):
         refuse_overlap(output, label, folder)
-    for root in sorted({root for root in map(repository_of, work_folders(project)) if root is not None}):
-        if root.is_relative_to(output):
-            where = "就是" if root == output else "包含"
-            raise UsageError(f"不能生成到 {output}：它{where} git 仓库 {root}，生成网站会整个替换输出文件夹；{FIX}")
-    if (output / ".git").exists():
-        raise UsageError(f"不能生成到 {output}：它是一个 git 仓库（里面有 .git），生成网站会整个替换它；{FIX}")
+    refuse_work_tree(output, work_folders(project))
     refuse_foreign(output)
 
 
@@ -61,6 +56,16 @@ def refuse_overlap(output: Path, label: str, folder: Path) -> None:
     else:
         return
     raise UsageError(f"不能生成到 {output}：它{relation}，生成网站会整个替换输出文件夹；{FIX}")
+
+
+def refuse_work_tree(output: Path, folders: list[Path]) -> None:
+    """The output may lie inside a git work tree (the default output/ does), never be or hold one."""
+    for root in sorted({root for root in map(repository_of, folders) if root is not None}):
+        if root.is_relative_to(output):
+            where = "就是" if root == output else "包含"
+            raise UsageError(f"不能生成到 {output}：它{where} git 仓库 {root}，生成网站会整个替换输出文件夹；{FIX}")
+    if (output / ".git").exists():
+        raise UsageError(f"不能生成到 {output}：它是一个 git 仓库（里面有 .git），生成网站会整个替换它；{FIX}")
 
 
 def refuse_foreign(output: Path) -> None:

@@ -75,8 +75,9 @@ def _build(project: Project, output: Path, quiet: bool) -> int:
     try:
         render(project, site, staging)
         write_manifest(staging, signing_key_path(project.settings, project.content))
-        swap_in(staging, output)
-        search_index.promote(staging, output)
+        with children.uninterrupted():  # never an output half swapped: the old one renamed away, the new not yet in
+            swap_in(staging, output)
+            search_index.promote(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         search_index.discard(staging)
