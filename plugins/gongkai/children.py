@@ -9,7 +9,7 @@ A writer left running after its build was killed went on writing into the next b
   up is the parent's job.
 - The parent remembers its children; ``stopping_on_signals()`` turns SIGTERM and SIGINT
   into: kill every child, reap it, then raise ``Interrupted`` so the build's own clean-up
-  (``finally``) runs. ``kill_all()`` does the same for a build that fails.
+  (``finally``) runs. ``kill(pids)`` does the same for a build that fails.
 
 A pool of worker processes (issue 11) uses the same two halves: ``become_child(parent)``
 as each worker's initializer, ``track``/``forget`` for the workers' pids.
