@@ -13,7 +13,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from .project import UsageError
+from .errors import ProjectError
 
 try:
     import fcntl
@@ -27,7 +27,7 @@ def lock_path(output: Path) -> Path:
 
 @contextlib.contextmanager
 def holding(output: Path):
-    """Hold the lock of ``output`` for the ``with`` block; UsageError when another build has it."""
+    """Hold the lock of ``output`` for the ``with`` block; ProjectError when another build has it."""
     if fcntl is None:
         yield
         return
@@ -38,7 +38,7 @@ def holding(output: Path):
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(descriptor, 20, 0).decode("ascii", "replace").strip() or "?"
-            raise UsageError(f"另一个 publish.py（进程号 {holder}）正在生成 {output}：请等它结束后再运行") from None
+            raise ProjectError(f"另一个 publish.py（进程号 {holder}）正在生成 {output}：请等它结束后再运行") from None
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
         yield

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import ProjectError
 from .manifest import MANIFEST, NOT_LISTED, parse_manifest, repository_of, site_files
-from .project import Project, UsageError
+from .project import Project
 
 FIX = "请用 --output 指定别的文件夹（默认是项目里的 output）"
 
@@ -25,7 +26,7 @@ LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 
 def check_output(project: Project) -> None:
-    """Raise UsageError (one Chinese line) unless a build may replace ``project.output``."""
+    """Raise ProjectError (one Chinese line) unless a build may replace ``project.output``."""
     output = project.output.resolve()
     for label, folder in protected_folders(project):
         refuse_overlap(output, label, folder)
@@ -55,7 +56,7 @@ def refuse_overlap(output: Path, label: str, folder: Path) -> None:
         relation = f"在{label} {folder} 里面"
     else:
         return
-    raise UsageError(f"不能生成到 {output}：它{relation}，生成网站会整个替换输出文件夹；{FIX}")
+    raise ProjectError(f"不能生成到 {output}：它{relation}，生成网站会整个替换输出文件夹；{FIX}")
 
 
 def refuse_work_tree(output: Path, folders: list[Path]) -> None:
@@ -63,9 +64,9 @@ def refuse_work_tree(output: Path, folders: list[Path]) -> None:
     for root in sorted({root for root in map(repository_of, folders) if root is not None}):
         if root.is_relative_to(output):
             where = "就是" if root == output else "包含"
-            raise UsageError(f"不能生成到 {output}：它{where} git 仓库 {root}，生成网站会整个替换输出文件夹；{FIX}")
+            raise ProjectError(f"不能生成到 {output}：它{where} git 仓库 {root}，生成网站会整个替换输出文件夹；{FIX}")
     if (output / ".git").exists():
-        raise UsageError(f"不能生成到 {output}：它是一个 git 仓库（里面有 .git），生成网站会整个替换它；{FIX}")
+        raise ProjectError(f"不能生成到 {output}：它是一个 git 仓库（里面有 .git），生成网站会整个替换它；{FIX}")
 
 
 def refuse_foreign(output: Path) -> None:
@@ -73,17 +74,17 @@ def refuse_foreign(output: Path) -> None:
     if not output.exists() and not output.is_symlink():
         return
     if not output.is_dir():
-        raise UsageError(f"不能生成到 {output}：这是一个文件，不是文件夹；{FIX}")
+        raise ProjectError(f"不能生成到 {output}：这是一个文件，不是文件夹；{FIX}")
     listed = previous_build_files(output)
     if listed is None:
         names = sorted(entry.name for entry in output.iterdir() if entry.name not in LITTER)
         if names:
-            raise UsageError(f"不能生成到 {output}：这个文件夹已有东西（如 {names[0]}），但不是 publish.py build "
+            raise ProjectError(f"不能生成到 {output}：这个文件夹已有东西（如 {names[0]}），但不是 publish.py build "
                              f"生成的（没有 {MANIFEST}），生成网站会整个替换它；{FIX}，或先把它移走")
         return
     foreign = [path for path in site_files(output) if path not in listed and Path(path).name not in LITTER]
     if foreign:
-        raise UsageError(f"不能生成到 {output}：里面有 {len(foreign)} 个不是生成出来的文件（如 {foreign[0]}），"
+        raise ProjectError(f"不能生成到 {output}：里面有 {len(foreign)} 个不是生成出来的文件（如 {foreign[0]}），"
                          "生成网站会整个替换这个文件夹、删掉它们；请先把它们移到别处（要公开的附件放进 content 里）")
 
 
