@@ -80,12 +80,12 @@ def refuse_foreign(output: Path) -> None:
         names = sorted(entry.name for entry in output.iterdir() if entry.name not in LITTER)
         if names:
             raise ProjectError(f"不能生成到 {output}：这个文件夹已有东西（如 {names[0]}），但不是 publish.py build "
-                             f"生成的（没有 {MANIFEST}），生成网站会整个替换它；{FIX}，或先把它移走")
+                               f"生成的（没有 {MANIFEST}），生成网站会整个替换它；{FIX}，或先把它移走")
         return
     foreign = [path for path in site_files(output) if path not in listed and Path(path).name not in LITTER]
     if foreign:
         raise ProjectError(f"不能生成到 {output}：里面有 {len(foreign)} 个不是生成出来的文件（如 {foreign[0]}），"
-                         "生成网站会整个替换这个文件夹、删掉它们；请先把它们移到别处（要公开的附件放进 content 里）")
+                           "生成网站会整个替换这个文件夹、删掉它们；请先把它们移到别处（要公开的附件放进 content 里）")
 
 
 def previous_build_files(output: Path) -> set[str] | None:
