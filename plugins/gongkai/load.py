@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from . import identity, privacy
+from . import identity, privacy, privacy_scan, readable
 from .checking import Checker
 from .markup import Markup, first_paragraph
 from .model import Attachment, Org, Record, Site
@@ -61,6 +61,7 @@ def load_site(content_dir: Path, settings: Settings, problems: Problems | None =
     orgs = read_orgs(folders, content_dir, schemas, problems)
     loaded = read_records(folders, orgs, content_dir, schemas, problems)
     check_records(loaded, content_dir, settings, problems)
+    scan_site_pages(content_dir, orgs, problems)
     by_index_no = check_across(loaded, problems)
     records = sorted((item.record for item in loaded if item.valid), key=lambda r: r.sort_key)
     for org in orgs.values():
@@ -120,7 +121,7 @@ def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) 
         if not _report_schema(checker, source.data):
             continue
         data = source.data
-        scan_privacy(checker, source, frozenset(_digits(p) for p in data["phones"]))
+        scan_privacy(checker, source, public_phones(data["phones"]))
         orgs[folder.slug] = Org(
             slug=folder.slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
             code=data.get("code", folder.slug), address=data["address"], hours=data["hours"],
@@ -235,15 +236,16 @@ def _parse_updated(value):
 
 def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings, problems: Problems) -> None:
     own_phones = {}
+    markup = Markup()
     for item in loaded:
         record, checker = item.record, item.checker
         org = record.org
         if org.slug not in own_phones:
-            own_phones[org.slug] = frozenset(_digits(p) for p in org.phones)
+            own_phones[org.slug] = public_phones(org.phones)
         before = problems.error_count
         check_column(record, checker, settings)
         record.attachments = check_attachments(record, checker, item.source, content_dir)
-        scan_privacy(checker, item.source, own_phones[org.slug])
+        scan_privacy(checker, item.source, own_phones[org.slug], record, markup)
         MODULES[record.type].check(record, checker)
         item.valid = problems.error_count == before
         if item.valid:
@@ -276,35 +278,30 @@ def check_attachments(record: Record, checker: Checker, source: SourceFile, cont
     return found
 
 
-def _strings(value, path=()):
-    """Every text value with its path; numbers too, since an ID typed bare is an int."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, int) and not isinstance(value, bool) and value >= 10**10:
-        yield path, str(value)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
+def public_phones(phones) -> frozenset[str]:
+    """Digits of an org's public phones, as a reader gets them: these may be published."""
+    return frozenset(privacy.digits_of(readable.normalise(p)) for p in phones)
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str],
+                 record: Record | None = None, markup: Markup | None = None) -> None:
+    """Every personal number in what the file publishes: fields, name, body, summary."""
+    published = None if record is None else (record.body_html, record.summary)
+    for leak in privacy_scan.source_leaks(source, checker, own_phones, published, markup):
+        checker.problems.error(source.path, leak.line, leak.message(source.path))
 
 
-def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str]) -> None:
-    for path, text in _strings(source.data):
-        if path[:1] == ("phones",):
-            continue
-        for finding in privacy.scan(text, own_phones):
-            checker.error(path, f"{checker.label(path)}里有{finding.what}（{finding.shown}）：{finding.fix}。"
-                          f"可运行 publish.py mask {source.path} 自动处理")
-    for finding in privacy.scan(source.body, own_phones):
-        line = source.body_line + source.body.count("\n", 0, finding.start)
-        checker.problems.error(source.path, line, f"「正文」里有{finding.what}（{finding.shown}）：{finding.fix}。"
-                               f"可运行 publish.py mask {source.path} 自动处理")
+def scan_site_pages(content_dir: Path, orgs: dict[str, Org], problems: Problems) -> None:
+    """Site-wide pages (content/pages/*.md) are Pelican's to publish, but they are published:
+    the same scan, with every org's public phones allowed."""
+    phones = public_phones(p for org in orgs.values() for p in org.phones)
+    markup = Markup()
+    pages = content_dir / "pages"
+    suffixes = privacy_scan.MARKDOWN_PAGES + privacy_scan.HTML_PAGES
+    for file in sorted(f for f in pages.rglob("*") if f.suffix.lower() in suffixes and f.is_file()):
+        relative = file.relative_to(content_dir).as_posix()
+        for leak in privacy_scan.page_leaks(file, content_dir, phones, markup):
+            problems.error(relative, leak.line, leak.message(relative))
 
 
 # 5 ------------------------------------------------------------------------------------

@@ -1,0 +1,158 @@
+"""Everything a record publishes, read as its readers get it, scanned for personal numbers.
+
+What is published: every text value (at its key's line), the Markdown body as rendered by
+the site's own converter and sanitiser (at the nearest source line), the summary (the
+body's first paragraph when none is written: it lands decoded in feeds, CSV, JSON and
+search), the file's own name and the names of its attachments (``source`` in the record
+JSON, attachment URLs), and site-wide pages. ``privacy`` decides what a number is;
+``readable`` says what a reader gets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import privacy, readable
+from .markup import Markup, sanitise
+from .privacy import Finding
+
+
+@dataclass(frozen=True)
+class Leak:
+    line: int
+    where: str  # 「内容概述」, 「正文」, 文件名, 附件“名单.xlsx”（工作表“Sheet1”!C7）
+    finding: Finding
+    fix: str = "mask"  # "mask": publish.py mask can fix it; otherwise what the clerk should do
+
+    def message(self, path: str) -> str:
+        how = f"可运行 publish.py mask {path} 自动处理" if self.fix == "mask" else self.fix
+        return f"{self.where}里有{self.finding.what}（{self.finding.shown}）：{self.finding.fix}。{how}"
+
+
+RENAME = "请给文件改名，文件名会公开在网站上"
+
+
+def _unique(findings):
+    """One finding per number (a value can hold it in several runs: as written, as HTML)."""
+    seen = {}
+    for finding in findings:
+        seen.setdefault(finding.digits, finding)
+    return list(seen.values())
+
+
+def text_findings(value: str, own_phones: frozenset[str]) -> list[Finding]:
+    if readable.digit_count(value) < privacy.SHORTEST:
+        return []
+    return _unique(f for run in readable.text_runs(value) for f in privacy.scan(run, own_phones))
+
+
+def html_findings(fragment: str, own_phones: frozenset[str]) -> list[Finding]:
+    return _unique(f for run in readable.html_runs(fragment) for f in privacy.scan(run, own_phones))
+
+
+def text_values(value, path=()):
+    """Every text value with its path; numbers too, since an ID typed bare is an int."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, int) and not isinstance(value, bool) and value >= 10**7:
+        yield path, str(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from text_values(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from text_values(item, path + (i,))
+
+
+def field_leaks(data, checker, own_phones: frozenset[str]) -> list[Leak]:
+    return [Leak(checker.line(path), checker.label(path), finding)
+            for path, text in text_values(data) for finding in text_findings(text, own_phones)]
+
+
+def body_leaks(body: str, body_html: str, first_line: int, own_phones: frozenset[str], render) -> list[Leak]:
+    """The numbers of a body as rendered (``render``: its source to the published HTML)."""
+    return [Leak(first_line + _body_line(body, finding.digits, own_phones, render), "「正文」", finding)
+            for finding in html_findings(body_html, own_phones)]
+
+
+def _body_line(body: str, digits: str, own_phones: frozenset[str], render) -> int:
+    """The body line (from 0) where ``digits`` start as rendered: the shortest prefix of lines
+    that shows them, then the shortest tail of that prefix that still does."""
+    lines = body.split("\n")
+
+    def shows(first: int, last: int) -> bool:
+        fragment = render("\n".join(lines[first:last]))
+        return any(f.digits == digits for f in html_findings(fragment, own_phones))
+
+    low, high = 1, len(lines)
+    if not shows(0, high):
+        return 0
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if shows(0, middle) else (middle + 1, high)
+    end, low, high = high, 0, high - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if shows(middle, end) else (low, middle - 1)
+    return low
+
+
+def summary_leaks(summary: str, reported: list[Leak], line: int, own_phones: frozenset[str]) -> list[Leak]:
+    """A summary taken from the body: its numbers, unless the body's own scan named them."""
+    named = {leak.finding.digits for leak in reported}
+    return [Leak(line, "「内容概述」（取自正文第一段）", finding)
+            for finding in text_findings(summary, own_phones) if finding.digits not in named]
+
+
+def name_leaks(name: str, line: int, where: str, own_phones: frozenset[str]) -> list[Leak]:
+    return [Leak(line, where, finding, RENAME) for finding in text_findings(name, own_phones)]
+
+
+def source_leaks(source, checker, own_phones: frozenset[str], published=None, markup: Markup | None = None) -> list[Leak]:
+    """The leaks of one record file (``published``: its body as HTML and its summary) or of an
+    org.yaml (``published`` None): fields, file name, rendered body, a summary taken from the body."""
+    leaks = field_leaks(source.data, checker, own_phones) + name_leaks(source.path, 1, "文件名", own_phones)
+    if published is None:
+        return leaks
+    body_html, summary = published
+    in_data = "body" in source.data
+    first_line = checker.line(("body",)) if in_data else source.body_line
+    named = {leak.finding.digits for leak in leaks} if in_data else set()  # the body field was read as text already
+    body = source.data["body"] if in_data else source.body
+    leaks += [leak for leak in body_leaks(body, body_html, first_line, own_phones, (markup or Markup()).to_html)
+              if leak.finding.digits not in named]
+    if not source.data.get("summary"):
+        leaks += summary_leaks(summary, leaks, first_line, own_phones)
+    return leaks
+
+
+# Site-wide pages (content/pages/), read by Pelican: Markdown with "Key: value" lines on top,
+# or HTML. Pelican's extensions aside, the site's converter renders what a reader gets.
+MARKDOWN_PAGES = (".md", ".markdown", ".mkd", ".mdown")
+HTML_PAGES = (".html", ".htm")
+_PAGE_META = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*:(.*)$")
+
+
+def page_leaks(file: Path, content_dir: Path, own_phones: frozenset[str], markup: Markup) -> list[Leak]:
+    """A site page's file name, metadata values and body as Pelican publishes them."""
+    relative = file.relative_to(content_dir).as_posix()
+    leaks = name_leaks(relative, 1, "文件名", own_phones)
+    try:
+        text = file.read_text("utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return leaks  # Pelican reports a page it cannot read
+    if file.suffix.lower() in HTML_PAGES:
+        return leaks + body_leaks(text, sanitise(text), 1, own_phones, sanitise)
+    lines = text.split("\n")
+    body_start = 0
+    for number, line in enumerate(lines):
+        meta = _PAGE_META.match(line)
+        if meta is None and not (body_start and line.startswith("    ") and line.strip()):
+            break
+        value = meta.group(1) if meta else line
+        leaks += [Leak(number + 1, "页面信息", finding) for finding in text_findings(value, own_phones)]
+        body_start = number + 1
+    body = "\n".join(lines[body_start:])
+    return leaks + body_leaks(body, markup.to_html(body), body_start + 1, own_phones, markup.to_html)
