@@ -12,8 +12,10 @@ digits are joined into *chains*, and every stretch of whole groups in a chain is
 - an ID: 18 characters with a real birth date and a valid check digit, or 15 digits with
   a real birth date (the old 15-digit card);
 - a mobile: 11 digits, 1[3-9]…, not one of the org's public phones; after ``+86`` too;
-- a bank card: 13–19 digits passing the Luhn check, unless the stretch starts with a date
-  or is a mobile behind its country code;
+- a bank card: 13–19 digits passing the Luhn check, unless it is a mobile behind its
+  country code;
+- none of these (an ID aside, which holds a birth date whole) takes in any part of a date
+  (2026-03-05, 20260305);
 - an account: 8 or more digits a few characters after 账号/卡号/账户…, unless a date or an
   amount of money (``账户余额 12345.60``) is what follows the word.
 """
@@ -38,6 +40,9 @@ _ID_CHECK = "10X98765432"
 LONGEST = 19  # digits of the longest card number; IDs have 18, mobiles 11
 SHORTEST = 8  # digits of the shortest account number near 账号; shorter text holds nothing
 SHORTEST_OF_ALL_NUMBERS = 11  # a mobile's: a shorter chain can only be an account
+# An ID starts with its province's code (GB/T 2260; 83: residence permits of Hong Kong, Macao, Taiwan).
+PROVINCES = frozenset("11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
+                      "61 62 63 64 65 71 81 82 83".split())
 _RANK = {"id": 0, "account": 1, "card": 2, "mobile": 3}
 
 
@@ -47,6 +52,7 @@ class Finding:
     start: int  # offset in the run
     shown: str  # the number, masked, safe to print in a message
     digits: str = ""  # the number itself (X for an ID's check character): what ``mask`` looks for
+    joined: bool = False  # read from groups of digits not written the way such a number is
 
     @property
     def what(self) -> str:
@@ -87,10 +93,12 @@ def _real_date(year: int, month: int, day: int) -> bool:
 
 
 def is_id(number: str) -> bool:
+    if number[:2] not in PROVINCES:
+        return False
     if len(number) == 18:
-        return (number[0] != "0" and number[6:8] in ("18", "19", "20") and number[:17].isdigit()
+        return (number[6:8] in ("18", "19", "20") and number[:17].isdigit()
                 and _real_date(int(number[6:10]), int(number[10:12]), int(number[12:14])) and id_check_digit_ok(number))
-    return (len(number) == 15 and number.isdigit() and number[0] != "0"
+    return (len(number) == 15 and number.isdigit()
             and _real_date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12])))
 
 
@@ -128,24 +136,37 @@ def _chain_candidates(text: str, chain: re.Match):
     yield from _account_candidate(text, chain.start(), groups, texts)
     if sum(map(len, texts)) < SHORTEST_OF_ALL_NUMBERS:
         return
+    dates = _dates(texts)
     for i in range(len(groups)):
         number = ""
-        starts_with_date = _date_groups(texts[i:i + 3]) > 0
         for j in range(i, len(groups)):
             number += texts[j]
-            if len(number) > LONGEST:
-                break
-            if "X" in number[:-1]:
+            if len(number) > LONGEST or "X" in number[:-1]:
                 break
             span = (groups[i][0], groups[j][1])
-            if is_id(number):
+            touched = [(a, b) for a, b in dates if a <= j and i < b]
+            if is_id(number) and all(i <= a and b <= j + 1 for a, b in touched):
                 yield (_RANK["id"], *span, "id", number)
+            elif touched:
+                continue
             elif _MOBILE.fullmatch(number):
                 yield (_RANK["mobile"], *span, "mobile", number)
             elif _COUNTRY_MOBILE.fullmatch(number):
                 yield (_RANK["mobile"], *span, "mobile", number[-11:])
-            elif 13 <= len(number) and number.isdigit() and not starts_with_date and luhn_ok(number):
+            elif 13 <= len(number) and number.isdigit() and luhn_ok(number):
                 yield (_RANK["card"], *span, "card", number)
+
+
+def _dates(texts: list[str]) -> list[tuple[int, int]]:
+    """(first, last + 1) group of every date in a chain. A mobile or card number is never
+    written around a date, and an ID holds a birth date whole: a ledger line such as
+    "2021-09-19 0694 815.41" holds no number ("19 0694 815 41" would be a mobile)."""
+    found = []
+    for i in range(len(texts)):
+        size = _date_groups(texts[i:i + 3])
+        if size:
+            found.append((i, i + size))
+    return found
 
 
 def _account_candidate(text: str, chain_start: int, groups, texts):
@@ -188,5 +209,15 @@ MASKED = {"id": mask_id, "mobile": mask_mobile, "card": lambda n: "（账号不�
 
 def scan(text: str, own_phones: frozenset[str] = frozenset()) -> list[Finding]:
     """Every unmasked personal number in one normalised run; ``own_phones`` are digits of public phones."""
-    return sorted((Finding(kind, start, _SHOWN[kind](number), number)
-                   for start, _, kind, number in _findings(text, own_phones)), key=lambda f: f.start)
+    return sorted((Finding(kind, start, _SHOWN[kind](number), number, not _written_as_usual(kind, text[start:end]))
+                   for start, end, kind, number in _findings(text, own_phones)), key=lambda f: f.start)
+
+
+def _written_as_usual(kind: str, written: str) -> bool:
+    """Whole, or in the groups it is usually written in (138 1234 5678, 6222 0212 3456 7890 128)."""
+    sizes = [len(g) for g in re.findall(r"[0-9]+[Xx]?", written)]
+    if len(sizes) == 1:
+        return True
+    if kind == "card":
+        return all(size == 4 for size in sizes[:-1])
+    return sizes in ([3, 4, 4], [6, 8, 4], [6, 4, 4, 4], [6, 6, 3]) or (kind == "mobile" and sizes[1:] in ([11], [3, 4, 4]))

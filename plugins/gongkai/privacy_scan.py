@@ -28,9 +28,11 @@ class Leak:
 
     def message(self, path: str) -> str:
         how = f"可运行 publish.py mask {path} 自动处理" if self.fix == "mask" else self.fix
-        return f"{self.where}里有{self.finding.what}（{self.finding.shown}）：{self.finding.fix}。{how}"
+        apart = JOINED if self.finding.joined else ""
+        return f"{self.where}里有{self.finding.what}（{self.finding.shown}）：{self.finding.fix}。{how}{apart}"
 
 
+JOINED = "（几组数字之间只隔一个空格、横线或点，读者会连起来读；如果它们本是不同的数，例如几笔金额，请用“、”或文字隔开）"
 RENAME = "请给文件改名，文件名会公开在网站上"
 
 
