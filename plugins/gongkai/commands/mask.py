@@ -83,7 +83,7 @@ def run(args) -> int:
         if count:
             file.write_text(masked, encoding="utf-8")
         print(f"{file}：处理了 {count} 处", file=sys.stderr)
-        for leak in leaks_in(file, project.content, schemas, markup):
+        for leak in sorted(leaks_in(file, project.content, schemas, markup), key=lambda l: l.line):
             left_over += 1
             how = f"{leak.finding.fix}，请手工修改这一处" if leak.fix == "mask" else leak.fix
             print(f"{file}:{leak.line}: 错误: {leak.where}里的{leak.finding.what}（{leak.finding.shown}）无法自动处理：{how}")
