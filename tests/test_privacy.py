@@ -131,3 +131,21 @@ def test_mask_names_what_it_cannot_fix(tmp_path):
     assert result.stdout.splitlines() == [
         f"{content / record}:1: 错误: 文件名里的未脱敏的手机号（138****5678）无法自动处理：请给文件改名，文件名会公开在网站上",
         f"{content / record}:5: 错误: 「内容概述」里的未脱敏的手机号（139****5678）无法自动处理：{MOBILE_FIX}，请手工修改这一处"]
+
+
+def dibao(*recipients: str) -> str:
+    lines = "".join(f"  - {{{r}, household_size: 1, amount: 100.00}}\n" for r in recipients)
+    return (f"type: subsidy\ntitle: 低保\ndate: 2026-05-01\nprogram: 农村低保\nyear: 2026\nrecipients:\n{lines}"
+            f"total: {100 * len(recipients)}.00\n")
+
+
+# item 6: a 低保 list publishes only name, household size and amount
+def test_recipients_carry_no_house_number_and_no_illness(tmp_path):
+    path = f"{V}/subsidy/dibao.yaml"
+    code, lines = check(county_with(tmp_path, {path: dibao("name: 宋芳, group: 三组17号", "name: 王五（患尿毒症）",
+                                                           "name: 李四, group: 二组", "name: 赵六, group: 重病户")}))
+    assert lines == [
+        f"{path}:7: 错误: 「发放对象」第 1 项的「村民小组」里有门牌号“17号”：名单上的地址只写到村民小组（例如 三组），请删除门牌号",
+        f"{path}:8: 错误: 「发放对象」第 2 项的「姓名」里有病情“患尿毒症”：健康状况是敏感个人信息（个人信息保护法第二十八条），名单只公开姓名、家庭人口和金额，请删除",
+        f"{path}:10: 错误: 「发放对象」第 4 项的「村民小组」里有病情“重病”：健康状况是敏感个人信息（个人信息保护法第二十八条），名单只公开姓名、家庭人口和金额，请删除"]
+    assert code == 1

@@ -8,6 +8,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from ._money import check_amount, yuan
 
 MASKED_ID = re.compile(r"^\d{6}\*{8}\d{3}[\dXx]$")
+# Addresses stop at the township (a list names the 村民小组, never a house): a number of a house,
+# building, unit or room. Health is sensitive personal information (个人信息保护法第二十八条).
+HOUSE_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十百零〇两]+\s*(?:号|栋|幢|单元|室|弄)|门牌")
+ILLNESS = re.compile(r"患[^，,、；;）)\s]{1,6}|尿毒症|白血病|精神病|精神障碍|智力障碍|智障|肿瘤|癌症?|偏?瘫痪?|残疾|痴呆|透析|化疗"
+                     r"|艾滋病?|肝炎|结核病?|失明|聋哑|[重大慢]?病|[^，,、；;（(\s]{1,3}症")
+RECIPIENT_TEXT = ("name", "group")
 
 
 def check(record, checker) -> None:
@@ -24,6 +30,8 @@ def check(record, checker) -> None:
             if expected != amount:
                 checker.error(("recipients", i, "amount"), f"{checker.label(('recipients', i, 'amount'))}{yuan(amount)} 不等于数量 "
                               f"{person['quantity']} × 标准 {yuan(rate)} = {yuan(expected)}：请核对")
+        for key in RECIPIENT_TEXT:
+            check_recipient_text(checker, ("recipients", i, key), person.get(key))
         if "id" in person:
             if minimal_living:
                 checker.error(("recipients", i, "id"), "低保名单只公开姓名、家庭人口和金额（最低生活保障审核确认办法第二十四条）：请删除身份证号")
@@ -33,3 +41,17 @@ def check(record, checker) -> None:
     if declared != total:
         checker.error(("total",), f"「合计金额」{yuan(declared)} 与名单金额相加的 {yuan(total)} 不符：请核对")
     record.derived.update(recipients_total=total, recipient_count=len(data["recipients"]))
+
+
+def check_recipient_text(checker, path, value) -> None:
+    """A recipient's name and group are a name and a 村民小组: no house number, no illness."""
+    if not isinstance(value, str):
+        return
+    label = checker.label(path)
+    house = HOUSE_NUMBER.search(value)
+    if house:
+        checker.error(path, f"{label}里有门牌号“{house.group()}”：名单上的地址只写到村民小组（例如 三组），请删除门牌号")
+    illness = ILLNESS.search(value)
+    if illness:
+        checker.error(path, f"{label}里有病情“{illness.group()}”：健康状况是敏感个人信息（个人信息保护法第二十八条），"
+                            "名单只公开姓名、家庭人口和金额，请删除")
