@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import identity, privacy, privacy_scan, readable
+from .attachment_checks import attachment_problems
 from .checking import Checker
 from .markup import Markup, first_paragraph
 from .model import Attachment, Org, Record, Site
@@ -244,7 +245,7 @@ def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings, p
             own_phones[org.slug] = public_phones(org.phones)
         before = problems.error_count
         check_column(record, checker, settings)
-        record.attachments = check_attachments(record, checker, item.source, content_dir)
+        record.attachments = check_attachments(record, checker, item.source, content_dir, own_phones[org.slug])
         scan_privacy(checker, item.source, own_phones[org.slug], record, markup)
         MODULES[record.type].check(record, checker)
         item.valid = problems.error_count == before
@@ -260,7 +261,8 @@ def check_column(record: Record, checker: Checker, settings: Settings) -> None:
     record.category = category
 
 
-def check_attachments(record: Record, checker: Checker, source: SourceFile, content_dir: Path) -> list[Attachment]:
+def check_attachments(record: Record, checker: Checker, source: SourceFile, content_dir: Path,
+                      own_phones: frozenset[str] = frozenset()) -> list[Attachment]:
     org_dir = (content_dir / "orgs" / record.org.slug).resolve()
     record_dir = (content_dir / source.path).parent
     found = []
@@ -273,6 +275,8 @@ def check_attachments(record: Record, checker: Checker, source: SourceFile, cont
                 checker.error((key, i, "file"), f"附件文件“{item['file']}”不存在：请把文件放到 {Path(source.path).parent.as_posix()}/ 下的这个位置，或改正文件名")
             else:
                 inside = file.relative_to(org_dir).as_posix()
+                for message in attachment_problems(file, item["file"], inside, own_phones):
+                    checker.error((key, i, "file"), message)
                 found.append(Attachment(item["file"], item.get("title") or file.name, f"orgs/{record.org.slug}/{inside}",
                                         f"{record.org.slug}/files/{inside}", file.stat().st_size))
     return found

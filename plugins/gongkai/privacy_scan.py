@@ -68,9 +68,15 @@ def text_values(value, path=()):
             yield from text_values(item, path + (i,))
 
 
+def _names_a_file(path) -> bool:
+    """An attachment's ``file``: its name is scanned as a name, with the attachment (renaming it
+    is the fix, and ``mask`` must not change a reference to a file)."""
+    return len(path) == 3 and path[0] in ("attachments", "forms") and path[2] == "file"
+
+
 def field_leaks(data, checker, own_phones: frozenset[str]) -> list[Leak]:
     return [Leak(checker.line(path), checker.label(path), finding)
-            for path, text in text_values(data) for finding in text_findings(text, own_phones)]
+            for path, text in text_values(data) if not _names_a_file(path) for finding in text_findings(text, own_phones)]
 
 
 def body_leaks(body: str, body_html: str, first_line: int, own_phones: frozenset[str], render) -> list[Leak]:
