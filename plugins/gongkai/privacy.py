@@ -32,6 +32,7 @@ _GAP = rf"(?:{_MARKS}{_SEPARATOR}?(?:{_MARKS})?|{_SEPARATOR}(?:{_MARKS})?)"
 _CHAIN = re.compile(rf"[0-9]+(?:{_GAP}[0-9]+)*(?:(?:{_GAP})?[Xx](?![A-Za-z]))?")
 _GROUP = re.compile(r"[0-9]+|[Xx]")
 _ACCOUNT_WORD = re.compile(r"(?:账号|帐号|卡号|账户|帐户|银行卡)[^0-9]{0,8}$")
+_ACCOUNT_WORD_ANYWHERE = re.compile(r"账号|帐号|卡号|账户|帐户|银行卡")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _COUNTRY_MOBILE = re.compile(r"(?:86|0086)1[3-9][0-9]{9}")
 _AMOUNT = re.compile(r"[0-9]{1,12}\.[0-9]{1,2}")
@@ -187,7 +188,8 @@ def _account_candidate(text: str, chain_start: int, groups, texts):
 
 def _findings(text: str, own_phones: frozenset[str]):
     """Non-overlapping candidates, the stronger kind winning; the org's own phones allowed."""
-    if sum(map(text.count, "0123456789")) < SHORTEST:
+    count = sum(map(text.count, "0123456789"))
+    if count < SHORTEST or (count < SHORTEST_OF_ALL_NUMBERS and not _ACCOUNT_WORD_ANYWHERE.search(text)):
         return
     candidates = []
     for chain in _CHAIN.finditer(text):

@@ -51,6 +51,8 @@ def text_findings(value: str, own_phones: frozenset[str]) -> list[Finding]:
 
 
 def html_findings(fragment: str, own_phones: frozenset[str]) -> list[Finding]:
+    if readable.digit_count(fragment) < privacy.SHORTEST:
+        return []
     return _unique(f for run in readable.html_runs(fragment) for f in privacy.scan(run, own_phones))
 
 

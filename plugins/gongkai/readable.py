@@ -28,6 +28,10 @@ _INVISIBLE = re.compile(
     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef]")
 _SPACE = re.compile(r"\s+")
+# ASCII, CJK ideographs and CJK punctuation: no character here becomes a digit under NFKC (a
+# fast path past normalising, for most values).
+_NO_OTHER_DIGITS = re.compile("[\x00-\x7f\u4e00-\u9fff\u3000-\u3003\u3008-\u3011\u2014\u2018\u2019\u201c\u201d\u2026"
+                              "\uff01-\uff0f\uff1a-\uff20]*")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script (NFKC leaves those)
 
 # Sanitised HTML (nh3's output: well-formed, attribute values double-quoted) as tokens.
@@ -90,7 +94,7 @@ def digit_count(text: str) -> int:
     """At least as many as the digits a reader gets from ``text``: each digit, however written
     (full-width, ``&#49;``, ``%31``), leaves at least one 0-9 in the raw or the normalised text."""
     count = sum(map(text.count, "0123456789"))
-    return count if text.isascii() else count + sum(map(normalise(text).count, "0123456789"))
+    return count if _NO_OTHER_DIGITS.fullmatch(text) else count + sum(map(normalise(text).count, "0123456789"))
 
 
 def text_runs(value: str) -> list[str]:
