@@ -296,7 +296,7 @@ def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str
 
 
 def scan_site_pages(content_dir: Path, orgs: dict[str, Org], problems: Problems) -> None:
-    """Site-wide pages (content/pages/*.md) are Pelican's to publish, but they are published:
+    """Site-wide pages (content/pages/: Markdown or HTML) are Pelican's to publish, but published:
     the same scan, with every org's public phones allowed."""
     phones = public_phones(p for org in orgs.values() for p in org.phones)
     markup = Markup()
