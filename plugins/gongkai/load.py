@@ -9,7 +9,8 @@ The pipeline, each step a function below:
 4. ``check_records``: columns, attachments, privacy, the type's own rules;
 5. ``check_across``: references, duplicate identities and the types' cross-record rules.
 
-Problems are collected, never raised: the caller decides what errors mean.
+Problems are collected, never raised: the caller decides what errors mean. A record is
+valid (and reaches the site) only when no pass found an error in it.
 """
 
 from __future__ import annotations
@@ -20,21 +21,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from . import identity, privacy, privacy_scan, readable
+from . import identity, privacy_scan
 from .attachment_checks import attachment_problems
 from .checking import Checker
+from .privacy_scan import public_phones
 from .markup import Markup, first_paragraph
 from .model import Attachment, Org, Record, Site
 from .problems import Problems
 from .reading.source import RECORD_SUFFIXES, SourceFile, read_source
-from .schema import RECORD_TYPES, Schemas
+from .schema import Schemas
 from .settings import Settings
-from .types import MODULES
+from .types import ORG, ORG_FILE, RECORD_TYPES, label
 
-ORG_FILE = "org.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-REFERENCES = {"policy": {"replaced_by": "policy", "interpretation": None},
-              "procurement": {"tender": "procurement", "award": "procurement"}}
 
 
 @dataclass
@@ -51,23 +50,28 @@ class Loaded:
     record: Record
     checker: Checker
     source: SourceFile
-    valid: bool = False  # passed its own checks: goes on to the cross-record ones and the site
+
+    @property
+    def valid(self) -> bool:
+        """No pass so far found an error in this record."""
+        return self.checker.error_count == 0
 
 
 def load_site(content_dir: Path, settings: Settings, problems: Problems | None = None) -> tuple[Site, Problems]:
     problems = problems if problems is not None else Problems()
     content_dir = Path(content_dir)
-    schemas = Schemas()
+    schemas = Schemas.shared()
     folders = gather(content_dir, problems)
     orgs = read_orgs(folders, content_dir, schemas, problems)
     loaded = read_records(folders, orgs, content_dir, schemas, problems)
-    check_records(loaded, content_dir, settings, problems)
+    check_records(loaded, content_dir, settings)
     scan_site_pages(content_dir, orgs, problems)
-    by_index_no = check_across(loaded, problems)
-    records = sorted((item.record for item in loaded if item.valid), key=lambda r: r.sort_key)
+    check_across(loaded)
+    valid = {item.record for item in loaded if item.valid}  # records hash by identity
     for org in orgs.values():
-        org.records.sort(key=lambda r: r.sort_key)
-    return Site(settings, content_dir, orgs, records, by_index_no, schemas), problems
+        org.records = sorted((r for r in org.records if r in valid), key=lambda r: r.sort_key)
+    records = sorted(valid, key=lambda r: r.sort_key)
+    return Site(settings, content_dir, orgs, records, {r.index_no: r for r in records}, schemas), problems
 
 
 # 1 ------------------------------------------------------------------------------------
@@ -122,6 +126,7 @@ def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) 
         if not _report_schema(checker, source.data):
             continue
         data = source.data
+        ORG.canonical(data)
         scan_privacy(checker, source, public_phones(data["phones"]))
         orgs[folder.slug] = Org(
             slug=folder.slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
@@ -186,23 +191,25 @@ def read_records(folders, orgs: dict[str, Org], content_dir: Path, schemas: Sche
 def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Schemas, markup: Markup, problems: Problems):
     data = source.data
     record_type = data.get("type")
-    if record_type not in RECORD_TYPES:
+    if record_type == "org":
+        Checker(problems, schemas["org"], source.path, data).error(
+            ("type",), f"机构概况只能写在机构文件夹的 {ORG_FILE} 里：这个文件请改成其他类型，或移到 orgs/<机构>/{ORG_FILE}")
+        return None
+    if not isinstance(record_type, str) or record_type not in RECORD_TYPES:
         line = data.key_lines.get("type", 1)
         if record_type is None:
-            problems.error(source.path, 1, f"缺少「记录类型」（type）：第一行写 type: 加类型，可用的类型：{'、'.join(RECORD_TYPES[1:])}")
+            problems.error(source.path, 1, f"缺少「记录类型」（type）：第一行写 type: 加类型，可用的类型：{'、'.join(RECORD_TYPES)}")
         else:
-            problems.error(source.path, line, f"不认识的记录类型“{record_type}”：可用的类型：{'、'.join(RECORD_TYPES[1:])}")
+            problems.error(source.path, line, f"不认识的记录类型“{record_type}”：可用的类型：{'、'.join(RECORD_TYPES)}")
         return None
     checker = Checker(problems, schemas[record_type], source.path, data)
-    if record_type == "org":
-        checker.error(("type",), f"机构概况只能写在机构文件夹的 {ORG_FILE} 里：这个文件请改成其他类型，或移到 orgs/<机构>/{ORG_FILE}")
-        return None
     if "org" in data and data["org"] != folder.slug:
         checker.error(("org",), f"记录写的机构“{data['org']}”与它所在的文件夹“{folder.slug}”不符：记录只能属于它所在的机构，"
                       f"请把文件移到 orgs/{data['org']}/ 下，或删去 org 这一行")
         return None
     if not _report_schema(checker, data) or org is None:
         return None
+    RECORD_TYPES[record_type].canonical(data)
     try:
         updated = _parse_updated(data.get("updated"))
     except ValueError:
@@ -235,7 +242,7 @@ def _parse_updated(value):
 
 # 4 ------------------------------------------------------------------------------------
 
-def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings, problems: Problems) -> None:
+def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings) -> None:
     own_phones = {}
     markup = Markup()
     for item in loaded:
@@ -243,14 +250,12 @@ def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings, p
         org = record.org
         if org.slug not in own_phones:
             own_phones[org.slug] = public_phones(org.phones)
-        before = problems.error_count
         check_column(record, checker, settings)
         record.attachments = check_attachments(record, checker, item.source, content_dir, own_phones[org.slug])
         scan_privacy(checker, item.source, own_phones[org.slug], record, markup)
-        MODULES[record.type].check(record, checker)
-        item.valid = problems.error_count == before
+        record.record_type.check(record, checker)
         if item.valid:
-            org.records.append(record)
+            org.records.append(record)  # the cross-record pass counts on the org's valid records
 
 
 def check_column(record: Record, checker: Checker, settings: Settings) -> None:
@@ -282,17 +287,12 @@ def check_attachments(record: Record, checker: Checker, source: SourceFile, cont
     return found
 
 
-def public_phones(phones) -> frozenset[str]:
-    """Digits of an org's public phones, as a reader gets them: these may be published."""
-    return frozenset(privacy.digits_of(readable.normalise(p)) for p in phones)
-
-
 def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str],
                  record: Record | None = None, markup: Markup | None = None) -> None:
     """Every personal number in what the file publishes: fields, name, body, summary."""
     published = None if record is None else (record.body_html, record.summary)
     for leak in privacy_scan.source_leaks(source, checker, own_phones, published, markup):
-        checker.problems.error(source.path, leak.line, leak.message(source.path))
+        checker.error_at(leak.line, leak.message(source.path))
 
 
 def scan_site_pages(content_dir: Path, orgs: dict[str, Org], problems: Problems) -> None:
@@ -310,9 +310,10 @@ def scan_site_pages(content_dir: Path, orgs: dict[str, Org], problems: Problems)
 
 # 5 ------------------------------------------------------------------------------------
 
-def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
+def check_across(loaded: list[Loaded]) -> None:
     """References resolve against every readable record (so a clerk is not told a file with
-    errors of its own "cannot be found"); only valid records reach the site."""
+    errors of its own "cannot be found"); the types' own cross-record rules see the records
+    that are valid so far."""
     checkers = {id(item.record): item.checker for item in loaded}
     by_index_no: dict[str, Record] = {}
     by_path: dict[str, Record] = {}
@@ -321,7 +322,6 @@ def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
         if record.index_no in by_index_no:
             item.checker.error(("index_no",), f"索引号 {record.index_no} 与 {by_index_no[record.index_no].source_path} 重复："
                                "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
-            item.valid = False
             continue
         by_index_no[record.index_no] = record
         relative = record.source_path.removeprefix("orgs/")
@@ -329,27 +329,24 @@ def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
     published = [item for item in loaded if item.valid]
     for item in published:
         resolve_references(item, by_index_no, by_path)
-    for record_type, module in MODULES.items():
-        if hasattr(module, "check_across"):
-            module.check_across([i.record for i in published if i.record.type == record_type],
-                                lambda r: checkers[id(r)])
-    return {i.record.index_no: i.record for i in published}
+    for code, record_type in RECORD_TYPES.items():
+        record_type.check_across([i.record for i in published if i.record.type == code], lambda r: checkers[id(r)])
 
 
-def resolve_references(item: Loaded, by_index_no: dict, by_path: dict) -> None:
+def resolve_references(item: Loaded, by_index_no: dict[str, Record], by_path: dict[str, Record]) -> None:
     record = item.record
-    record.derived.setdefault("refs", {})
-    for key, wanted_type in REFERENCES.get(record.type, {}).items():
+    for key, wanted in record.record_type.references.items():
         ref = record.data.get(key)
         if ref is None:
             continue
         target = by_index_no.get(ref) or by_path.get(ref) or by_path.get(f"{record.org.slug}/{ref}")
-        label = item.checker.label((key,))
+        field = item.checker.label((key,))
         if target is None:
-            item.checker.error((key,), f"{label}“{ref}”找不到：请写那条记录的索引号，或它的文件路径（例如 {record.source_path.removeprefix('orgs/')}）")
-        elif wanted_type and target.type != wanted_type:
-            item.checker.error((key,), f"{label}“{ref}”是一条{target.type_label}，应当指向{ {'policy': '政策文件', 'procurement': '采购记录'}[wanted_type]}")
-        elif key in ("tender", "award") and target.data.get("stage") != key:
-            item.checker.error((key,), f"{label}“{ref}”不是{ {'tender': '采购公告', 'award': '中标结果'}[key]}（它的阶段是 {target.data.get('stage')}）")
+            item.checker.error((key,), f"{field}“{ref}”找不到：请写那条记录的索引号，或它的文件路径（例如 {record.source_path.removeprefix('orgs/')}）")
+        elif wanted.type and target.type != wanted.type:
+            item.checker.error((key,), f"{field}“{ref}”是一条{target.type_label}，应当指向{label(wanted.type)}")
+        elif wanted.stage and target.data.get("stage") != wanted.stage:
+            stage = target.record_type.value_label("stage", wanted.stage)
+            item.checker.error((key,), f"{field}“{ref}”不是{stage}（它的阶段是 {target.data.get('stage')}）")
         else:
-            record.derived["refs"][key] = target
+            record.refs[key] = target

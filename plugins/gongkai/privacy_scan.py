@@ -15,8 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import privacy, readable
-from .markup import Markup, sanitise
+from .checking import Checker
+from .markup import Markup, first_paragraph, sanitise
 from .privacy import Finding
+from .problems import Problems
+from .reading import yamltext
+from .reading.source import read_source
+from .schema import Schemas
+from .types import ALL_TYPES
 
 
 @dataclass(frozen=True)
@@ -166,3 +172,48 @@ def page_leaks(file: Path, content_dir: Path, own_phones: frozenset[str], markup
         body_start = number + 1
     body = "\n".join(lines[body_start:])
     return leaks + body_leaks(body, markup.to_html(body), body_start + 1, own_phones, markup.to_html)
+
+
+# One file, for publish.py mask ------------------------------------------------------------
+
+def public_phones(phones) -> frozenset[str]:
+    """Digits of an org's public phones, as a reader gets them: these may be published."""
+    return frozenset(privacy.digits_of(readable.normalise(p)) for p in phones)
+
+
+def own_phones(file: Path, content: Path) -> frozenset[str]:
+    """The public phones of the org whose folder holds ``file``: those stay as they are."""
+    try:
+        slug = file.resolve().relative_to((content / "orgs").resolve()).parts[0]
+        org = yamltext.load((content / "orgs" / slug / "org.yaml").read_text("utf-8"))
+        return public_phones(p for p in org.get("phones", []) if isinstance(p, str))
+    except Exception:  # no org, or one that does not read: no phone is public then
+        return frozenset()
+
+
+def file_leaks(file: Path, content: Path, markup: Markup) -> list[Leak]:
+    """What ``check`` would refuse in one file (for ``publish.py mask``), plus any number on any
+    line (a file whose YAML does not read yet is masked too)."""
+    phones = own_phones(file, content)
+    text = file.read_text("utf-8-sig")
+    leaks = [Leak(number, "这一行", finding) for number, line in enumerate(text.split("\n"), start=1)
+             for finding in text_findings(line, phones)]
+    file, content = file.resolve(), content.resolve()
+    if file.is_relative_to(content / "pages"):
+        parsed = page_leaks(file, content, phones, markup)
+    elif file.is_relative_to(content):
+        parsed = _record_leaks(file, content, phones, markup)
+    else:
+        return leaks
+    named = {leak.finding.digits for leak in parsed}
+    return parsed + [leak for leak in leaks if leak.finding.digits not in named]
+
+
+def _record_leaks(file: Path, content: Path, phones: frozenset[str], markup: Markup) -> list[Leak]:
+    source = read_source(file, content, Problems())
+    if source is None or source.data.get("type") not in ALL_TYPES:
+        return []
+    checker = Checker(Problems(), Schemas.shared()[source.data["type"]], source.path, source.data)
+    body = source.data.get("body") or source.body
+    published = None if source.data["type"] == "org" else (markup.to_html(body), source.data.get("summary") or first_paragraph(body))
+    return source_leaks(source, checker, phones, published, markup)
