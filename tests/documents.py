@@ -12,13 +12,16 @@ import zipfile
 from xml.sax.saxutils import escape
 
 
-def pdf(*lines: str) -> bytes:
+def pdf(*lines: str, binary: bytes = b"") -> bytes:
+    """A one-page PDF showing ``lines``; ``binary`` goes into an extra stream (any bytes at all)."""
     text = "".join(f"({line.replace('(', ' ').replace(')', ' ')}) Tj 0 -20 Td " for line in lines)
     stream = f"BT /F1 12 Tf 72 720 Td {text}ET".encode("latin-1")
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    if binary:
+        objects.append(b"<< /Length %d >>\nstream\n" % len(binary) + binary + b"\nendstream")
     out, offsets = io.BytesIO(), []
     out.write(b"%PDF-1.4\n")
     for number, body in enumerate(objects, start=1):

@@ -59,7 +59,9 @@ def text_findings(value: str, own_phones: frozenset[str]) -> list[Finding]:
 def html_findings(fragment: str, own_phones: frozenset[str]) -> list[Finding]:
     if readable.digit_count(fragment) < privacy.SHORTEST:
         return []
-    return _unique(f for run in readable.html_runs(fragment) for f in privacy.scan(run, own_phones))
+    # A run can show markup as text (a code span's "&nbsp;" or "<!-- -->"): read it as HTML too.
+    runs = (text for run in readable.html_runs(fragment) for text in readable.text_runs(run))
+    return _unique(f for run in runs for f in privacy.scan(run, own_phones))
 
 
 def text_values(value, path=()):
