@@ -29,6 +29,7 @@ import shutil
 import tempfile
 import unicodedata
 import zipfile
+from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -52,7 +53,7 @@ ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 @st.composite
 def id_numbers(draw):
     region = draw(st.sampled_from(["110105", "510802", "440305", "320102", "650102"]))
-    born = draw(st.dates(min_value=__import__("datetime").date(1930, 1, 1), max_value=__import__("datetime").date(2010, 12, 31)))
+    born = draw(st.dates(min_value=date(1930, 1, 1), max_value=date(2010, 12, 31)))
     body = region + born.strftime("%Y%m%d") + f"{draw(st.integers(0, 999)):03d}"
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS)) % 11]
 
