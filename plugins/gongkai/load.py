@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from . import identity, plausibility, privacy, unpublished
+from . import identity, plausibility, privacy_scan, unpublished
+from .attachment_checks import attachment_problems
 from .checking import Checker
+from .privacy_scan import public_phones
 from .markup import Markup, first_paragraph
 from .model import Attachment, Org, Record, Site
 from .problems import Problems
@@ -67,6 +69,7 @@ def load_site(content_dir: Path, settings: Settings, problems: Problems | None =
     loaded = read_records(folders, orgs, content_dir, schemas, problems, named)
     unpublished.warn_unnamed((f for folder in folders for f in folder.other_files), named, content_dir, problems)
     check_records(loaded, content_dir, settings)
+    scan_site_pages(content_dir, orgs, problems)
     check_across(loaded)
     valid = {item.record for item in loaded if item.valid}  # records hash by identity
     for org in orgs.values():
@@ -124,7 +127,7 @@ def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) 
             continue
         data = source.data
         ORG.canonical(data)
-        scan_privacy(checker, source, frozenset(_digits(p) for p in data["phones"]))
+        scan_privacy(checker, source, public_phones(data["phones"]))
         orgs[folder.slug] = Org(
             slug=folder.slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
             code=data.get("code", folder.slug), address=data["address"], hours=data["hours"],
@@ -245,14 +248,15 @@ def _parse_updated(value):
 
 def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings) -> None:
     own_phones = {}
+    markup = Markup()
     for item in loaded:
         record, checker = item.record, item.checker
         org = record.org
         if org.slug not in own_phones:
-            own_phones[org.slug] = frozenset(_digits(p) for p in org.phones)
+            own_phones[org.slug] = public_phones(org.phones)
         check_column(record, checker, settings)
-        record.attachments = check_attachments(record, checker, item.source, content_dir)
-        scan_privacy(checker, item.source, own_phones[org.slug])
+        record.attachments = check_attachments(record, checker, item.source, content_dir, own_phones[org.slug])
+        scan_privacy(checker, item.source, own_phones[org.slug], record, markup)
         record.record_type.check(record, checker)
         if item.valid:
             org.records.append(record)  # the cross-record pass counts on the org's valid records
@@ -266,7 +270,8 @@ def check_column(record: Record, checker: Checker, settings: Settings) -> None:
     record.category = category
 
 
-def check_attachments(record: Record, checker: Checker, source: SourceFile, content_dir: Path) -> list[Attachment]:
+def check_attachments(record: Record, checker: Checker, source: SourceFile, content_dir: Path,
+                      own_phones: frozenset[str] = frozenset()) -> list[Attachment]:
     org_dir = (content_dir / "orgs" / record.org.slug).resolve()
     record_dir = (content_dir / source.path).parent
     found = []
@@ -279,40 +284,32 @@ def check_attachments(record: Record, checker: Checker, source: SourceFile, cont
                 checker.error((key, i, "file"), f"附件文件“{item['file']}”不存在：请把文件放到 {Path(source.path).parent.as_posix()}/ 下的这个位置，或改正文件名")
             else:
                 inside = file.relative_to(org_dir).as_posix()
+                for message in attachment_problems(file, item["file"], inside, own_phones):
+                    checker.error((key, i, "file"), message)
                 found.append(Attachment(item["file"], item.get("title") or file.name, f"orgs/{record.org.slug}/{inside}",
                                         f"{record.org.slug}/files/{inside}", file.stat().st_size))
     return found
 
 
-def _strings(value, path=()):
-    """Every text value with its path; numbers too, since an ID typed bare is an int."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, int) and not isinstance(value, bool) and value >= 10**10:
-        yield path, str(value)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
+def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str],
+                 record: Record | None = None, markup: Markup | None = None) -> None:
+    """Every personal number in what the file publishes: fields, name, body, summary."""
+    published = None if record is None else (record.body_html, record.summary)
+    for leak in privacy_scan.source_leaks(source, checker, own_phones, published, markup):
+        checker.error_at(leak.line, leak.message(source.path))
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
-
-
-def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str]) -> None:
-    for path, text in _strings(source.data):
-        if path[:1] == ("phones",):
-            continue
-        for finding in privacy.scan(text, own_phones):
-            checker.error(path, f"{checker.label(path)}里有{finding.what}（{finding.shown}）：{finding.fix}。"
-                          f"可运行 publish.py mask {source.path} 自动处理")
-    for finding in privacy.scan(source.body, own_phones):
-        line = source.body_line + source.body.count("\n", 0, finding.start)
-        checker.error_at(line, f"「正文」里有{finding.what}（{finding.shown}）：{finding.fix}。"
-                                 f"可运行 publish.py mask {source.path} 自动处理")
+def scan_site_pages(content_dir: Path, orgs: dict[str, Org], problems: Problems) -> None:
+    """Site-wide pages (content/pages/: Markdown or HTML) are Pelican's to publish, but published:
+    the same scan, with every org's public phones allowed."""
+    phones = public_phones(p for org in orgs.values() for p in org.phones)
+    markup = Markup()
+    pages = content_dir / "pages"
+    suffixes = privacy_scan.MARKDOWN_PAGES + privacy_scan.HTML_PAGES
+    for file in sorted(f for f in pages.rglob("*") if f.suffix.lower() in suffixes and f.is_file()):
+        relative = file.relative_to(content_dir).as_posix()
+        for leak in privacy_scan.page_leaks(file, content_dir, phones, markup):
+            problems.error(relative, leak.line, leak.message(relative))
 
 
 # 5 ------------------------------------------------------------------------------------
