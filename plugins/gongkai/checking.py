@@ -23,7 +23,7 @@ class Checker:
         return self.schema.label(tuple(field_path))
 
     def error(self, field_path, message: str) -> None:
-        self.problems.error(self.path, self.line(field_path), message)
+        self.problems.error(self.path, self.line(field_path), message, tuple(field_path))
 
     def warning(self, field_path, message: str) -> None:
-        self.problems.warning(self.path, self.line(field_path), message)
+        self.problems.warning(self.path, self.line(field_path), message, tuple(field_path))

@@ -113,21 +113,27 @@ def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) 
         source = read_source(org_file, content_dir, problems)
         if source is None:
             continue
-        checker = Checker(problems, schemas["org"], source.path, source.data)
-        if source.data.get("type") != "org":
-            checker.error(("type",), f"{ORG_FILE} 是机构概况：第一行应写 type: org")
-            continue
-        if not _report_schema(checker, source.data):
-            continue
-        data = source.data
-        scan_privacy(checker, source, frozenset(_digits(p) for p in data["phones"]))
-        orgs[folder.slug] = Org(
-            slug=folder.slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
-            code=data.get("code", folder.slug), address=data["address"], hours=data["hours"],
-            phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
-        lines[folder.slug] = checker
+        read = read_org(source, folder.slug, schemas, problems)
+        if read is not None:
+            orgs[folder.slug], lines[folder.slug] = read
     link_tree(orgs, lines, problems)
     return orgs
+
+
+def read_org(source: SourceFile, slug: str, schemas: Schemas, problems: Problems) -> tuple[Org, Checker] | None:
+    """One ``org.yaml`` through its schema and the privacy scan into an ``Org`` (not yet in the tree)."""
+    checker = Checker(problems, schemas["org"], source.path, source.data)
+    if source.data.get("type") != "org":
+        checker.error(("type",), f"{ORG_FILE} 是机构概况：第一行应写 type: org")
+        return None
+    if not _report_schema(checker, source.data):
+        return None
+    data = source.data
+    scan_privacy(checker, source, frozenset(_digits(p) for p in data["phones"]))
+    org = Org(slug=slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
+              code=data.get("code", slug), address=data["address"], hours=data["hours"],
+              phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
+    return org, checker
 
 
 def link_tree(orgs: dict[str, Org], checkers: dict[str, Checker], problems: Problems) -> None:
@@ -175,13 +181,14 @@ def read_records(folders, orgs: dict[str, Org], content_dir: Path, schemas: Sche
             source = read_source(file, content_dir, problems)
             if source is None:
                 continue
-            item = _record(source, folder, org, schemas, markup, problems)
+            item = read_record(source, folder.slug, org, schemas, markup, problems)
             if item is not None:
                 loaded.append(item)
     return loaded
 
 
-def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Schemas, markup: Markup, problems: Problems):
+def read_record(source: SourceFile, slug: str, org: Org | None, schemas: Schemas, markup: Markup, problems: Problems):
+    """One file's data through its schema into a ``Record`` of the org whose folder (``slug``) holds it."""
     data = source.data
     record_type = data.get("type")
     if record_type not in RECORD_TYPES:
@@ -195,8 +202,8 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
     if record_type == "org":
         checker.error(("type",), f"机构概况只能写在机构文件夹的 {ORG_FILE} 里：这个文件请改成其他类型，或移到 orgs/<机构>/{ORG_FILE}")
         return None
-    if "org" in data and data["org"] != folder.slug:
-        checker.error(("org",), f"记录写的机构“{data['org']}”与它所在的文件夹“{folder.slug}”不符：记录只能属于它所在的机构，"
+    if "org" in data and data["org"] != slug:
+        checker.error(("org",), f"记录写的机构“{data['org']}”与它所在的文件夹“{slug}”不符：记录只能属于它所在的机构，"
                       f"请把文件移到 orgs/{data['org']}/ 下，或删去 org 这一行")
         return None
     if not _report_schema(checker, data) or org is None:
@@ -206,7 +213,7 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
     except ValueError:
         checker.error(("updated",), f"「更新日期」“{data['updated']}”不是有效的日期或时间：请写成 2026-03-01 或 2026-03-01 09:30")
         return None
-    key = identity.record_key(Path(source.path).relative_to(f"orgs/{folder.slug}").as_posix())
+    key = identity.record_key(Path(source.path).relative_to(f"orgs/{slug}").as_posix())
     index_no = identity.index_no(org.code, record_type, org.slug, key, data.get("index_no"))
     body = data.get("body", "") or source.body
     record = Record(
@@ -236,18 +243,28 @@ def _parse_updated(value):
 def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings, problems: Problems) -> None:
     own_phones = {}
     for item in loaded:
-        record, checker = item.record, item.checker
-        org = record.org
+        org = item.record.org
         if org.slug not in own_phones:
-            own_phones[org.slug] = frozenset(_digits(p) for p in org.phones)
-        before = problems.error_count
-        check_column(record, checker, settings)
-        record.attachments = check_attachments(record, checker, item.source, content_dir)
-        scan_privacy(checker, item.source, own_phones[org.slug])
-        MODULES[record.type].check(record, checker)
-        item.valid = problems.error_count == before
+            own_phones[org.slug] = own_phone_digits(org)
+        check_record(item, content_dir, settings, own_phones[org.slug], problems)
         if item.valid:
-            org.records.append(record)
+            org.records.append(item.record)
+
+
+def own_phone_digits(org: Org) -> frozenset[str]:
+    """The org's public phones, which its records may name (never flagged as private)."""
+    return frozenset(_digits(p) for p in org.phones)
+
+
+def check_record(item: Loaded, content_dir: Path, settings: Settings, own_phones: frozenset[str], problems: Problems) -> None:
+    """One record's own checks: column, attachments, privacy and its type's rules."""
+    record, checker = item.record, item.checker
+    before = problems.error_count
+    check_column(record, checker, settings)
+    record.attachments = check_attachments(record, checker, item.source, content_dir)
+    scan_privacy(checker, item.source, own_phones)
+    MODULES[record.type].check(record, checker)
+    item.valid = problems.error_count == before
 
 
 def check_column(record: Record, checker: Checker, settings: Settings) -> None:
@@ -304,7 +321,7 @@ def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str
     for finding in privacy.scan(source.body, own_phones):
         line = source.body_line + source.body.count("\n", 0, finding.start)
         checker.problems.error(source.path, line, f"「正文」里有{finding.what}（{finding.shown}）：{finding.fix}。"
-                               f"可运行 publish.py mask {source.path} 自动处理")
+                               f"可运行 publish.py mask {source.path} 自动处理", ("body",))
 
 
 # 5 ------------------------------------------------------------------------------------
@@ -318,13 +335,11 @@ def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
     for item in loaded:
         record = item.record
         if record.index_no in by_index_no:
-            item.checker.error(("index_no",), f"索引号 {record.index_no} 与 {by_index_no[record.index_no].source_path} 重复："
-                               "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
-            item.valid = False
+            report_duplicate_index_no(item, by_index_no[record.index_no])
             continue
         by_index_no[record.index_no] = record
-        relative = record.source_path.removeprefix("orgs/")
-        by_path[relative] = by_path[relative.rsplit(".", 1)[0]] = record
+        for key in path_keys(record):
+            by_path[key] = record
     published = [item for item in loaded if item.valid]
     for item in published:
         resolve_references(item, by_index_no, by_path)
@@ -333,6 +348,18 @@ def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
             module.check_across([i.record for i in published if i.record.type == record_type],
                                 lambda r: checkers[id(r)])
     return {i.record.index_no: i.record for i in published}
+
+
+def report_duplicate_index_no(item: Loaded, first: Record) -> None:
+    item.checker.error(("index_no",), f"索引号 {item.record.index_no} 与 {first.source_path} 重复："
+                       "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
+    item.valid = False
+
+
+def path_keys(record: Record) -> tuple[str, str]:
+    """How a reference may name a record by its file: from the org folder on, with or without the suffix."""
+    relative = record.source_path.removeprefix("orgs/")
+    return relative, relative.rsplit(".", 1)[0]
 
 
 def resolve_references(item: Loaded, by_index_no: dict, by_path: dict) -> None:

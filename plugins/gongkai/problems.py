@@ -6,6 +6,7 @@ file in one run, sorted so the output reads file by file, top to bottom.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,9 @@ class Problem:
     line: int
     level: str
     message: str
+    # Keys and indexes of the field it names, ("income", 2, "amount"); () when only a line is
+    # known. Not part of a problem's identity: the same line said twice is one problem.
+    field: tuple = dataclasses.field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{_one_line(self.path)}:{self.line}: {self.level}: {_one_line(self.message)}"
@@ -38,12 +42,12 @@ class Problems:
         self._items: list[Problem] = []
         self.error_count = 0
 
-    def error(self, path: str, line: int, message: str) -> None:
-        self._items.append(Problem(path, line, ERROR, message))
+    def error(self, path: str, line: int, message: str, field: tuple = ()) -> None:
+        self._items.append(Problem(path, line, ERROR, message, field))
         self.error_count += 1
 
-    def warning(self, path: str, line: int, message: str) -> None:
-        self._items.append(Problem(path, line, WARNING, message))
+    def warning(self, path: str, line: int, message: str, field: tuple = ()) -> None:
+        self._items.append(Problem(path, line, WARNING, message, field))
 
     @property
     def errors(self) -> list[Problem]:

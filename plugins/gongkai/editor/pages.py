@@ -1,0 +1,28 @@
+"""The editor's own pages: Jinja2 templates in the theme's style, escaped like the site's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+from ..display import ENUM_LABELS
+from ..model import KIND_LABELS, TYPE_LABELS
+from ..writers.output import yuan
+from .fields import Field, Row
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+
+def environment(site_name: str) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(site_name=site_name, TYPE_LABELS=TYPE_LABELS, KIND_LABELS=KIND_LABELS, ENUM_LABELS=ENUM_LABELS)
+    env.filters["yuan"] = yuan
+    env.globals["blank_row"] = blank_row
+    return env
+
+
+def blank_row(table: Field) -> Row:
+    """The row editor.js copies when “添加一行” is pressed (its names say ``new``; the script renames)."""
+    return Row("new", None, table.columns)

@@ -1,0 +1,61 @@
+"""Sessions of the editor, each with its own token against cross-site requests.
+
+A session is a random id in an HttpOnly, SameSite=Strict cookie, kept in memory only: a
+restart logs everyone out, which is the safe way round. Each session has a CSRF token that
+every form carries and every state-changing request must send back. Sessions end after
+``IDLE`` seconds without a request, and after ``LONGEST`` seconds in any case.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+
+COOKIE = "gongkai_editor"
+IDLE = 2 * 60 * 60
+LONGEST = 12 * 60 * 60
+
+
+@dataclass
+class Session:
+    id: str
+    csrf: str
+    login: str | None = None  # the account (serve mode); None in local mode
+    flash: list[tuple[str, str, str]] = field(default_factory=list)  # (text, link, link text) for the next page
+    started: float = field(default_factory=time.monotonic)
+    seen: float = field(default_factory=time.monotonic)
+
+    def token_ok(self, token: str) -> bool:
+        return hmac.compare_digest(self.csrf.encode(), (token or "").encode())
+
+
+class Sessions:
+    def __init__(self, idle: float = IDLE, longest: float = LONGEST):
+        self.idle, self.longest = idle, longest
+        self.by_id: dict[str, Session] = {}
+        self.lock = threading.Lock()
+
+    def start(self, login: str | None = None) -> Session:
+        session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), login)
+        with self.lock:
+            self.by_id[session.id] = session
+        return session
+
+    def get(self, session_id: str | None) -> Session | None:
+        now = time.monotonic()
+        with self.lock:
+            session = self.by_id.get(session_id or "")
+            if session is None:
+                return None
+            if now - session.seen > self.idle or now - session.started > self.longest:
+                del self.by_id[session.id]
+                return None
+            session.seen = now
+            return session
+
+    def end(self, session_id: str) -> None:
+        with self.lock:
+            self.by_id.pop(session_id, None)
