@@ -193,6 +193,7 @@ class App:
     # -- pages ------------------------------------------------------------------------------
 
     async def tree(self, call: Call) -> Response:
+        await run_in_threadpool(self.workspace.refresh)
         site = self.workspace.site
         counts: dict[str, list[int]] = {}
         for path, entry in self.workspace.entries.items():
@@ -205,6 +206,7 @@ class App:
 
     async def org(self, call: Call) -> Response:
         slug = org_slug(call.params["slug"])
+        await run_in_threadpool(self.workspace.refresh)
         org = self.workspace.site.orgs.get(slug)
         if org is None:
             raise Refused(f"没有机构“{slug}”")

@@ -115,6 +115,7 @@ class Editor:
 
     def target_of(self, path: str) -> Target:
         """The target of an existing file (its type as far as it can be read)."""
+        self.workspace.refresh()
         entry = self.workspace.entries.get(path)
         record_type = "org" if path.endswith("/" + ORG_FILE) else (entry.type if entry else None)
         return Target(slug_of(path), record_type or "", path)
@@ -139,7 +140,10 @@ class Editor:
                 "category": self.workspace.settings.default_column(org.kind, target.type)}
 
     def builder(self, target: Target) -> Builder:
-        return Builder(self.workspace.site.schemas[target.type].document, Context(target.type, self._references(target)))
+        org = self.workspace.site.orgs.get(target.org)
+        columns = self.workspace.settings.columns_for(org.kind) if org else ()
+        context = Context(target.type, self._references(target), tuple(columns), _markdown(target))
+        return Builder(self.workspace.site.schemas[target.type].document, context)
 
     def _references(self, target: Target) -> dict[str, list[tuple[str, str]]]:
         """The records a reference may choose: the same org's, of the right type, newest first."""
@@ -160,7 +164,7 @@ class Editor:
         if opened.data is None:
             return FormPage(target, [], problems, opened.sha, raw=opened.text)
         fields = self.builder(target).top(opened.data)
-        page = FormPage(target, fields, problems, opened.sha, opened.body if _markdown(target, opened) else None,
+        page = FormPage(target, fields, problems, opened.sha, opened.body if _markdown(target) else None,
                         data=opened.data)
         page.anchors = attach(fields, problems)
         return page
@@ -174,7 +178,7 @@ class Editor:
         start = opened.data
         fields = self.builder(target).top(start)
         data = formdata.read(form, fields, start)
-        body = formdata.text_of(form.get(formdata.BODY), True) if _markdown(target, opened) else None
+        body = formdata.text_of(form.get(formdata.BODY), True) if _markdown(target) else None
         page = FormPage(target, self.builder(target).top(data), [], form.get("_sha"), body, draft=form.get("_draft"),
                         data=data)
         return page, data, opened
@@ -227,6 +231,7 @@ class Editor:
     def save(self, target: Target, form: Form, who: Who) -> tuple[FormPage, Saved | None]:
         """Check and (when clean) write, commit or queue for review; the form page if not saved."""
         with self.workspace.lock:
+            self.workspace.refresh()
             opened = self.opened(target)
             page, data, opened = self.page_from(target, form, opened)
             if not target.is_new and form.get("_sha") != opened.sha:
@@ -354,7 +359,7 @@ def attach(fields: list[Field], problems: list[Problem]) -> dict[Problem, str]:
     return anchors
 
 
-def _markdown(target: Target, opened: Opened) -> bool:
+def _markdown(target: Target) -> bool:
     return (target.path or f".{_suffix(target.type)}").endswith(".md")
 
 

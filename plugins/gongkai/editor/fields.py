@@ -25,7 +25,7 @@ LAST = ("category", "summary", "body", "attachments", "tags", "updated", "index_
 NEVER = ("type", "org")  # fixed by the type and the folder
 ONLY_WHEN_PRESENT = ("index_no",)
 COMMON = FIRST + LAST + NEVER  # generated; shown only when the clerk wrote one
-LONG_TEXT = ("summary", "body", "description")
+LONG_TEXT = (("summary",), ("body",), ("description",))  # a record's own texts (a stage's body is a name)
 GRID_COLUMNS = {"row7": APPLICANTS, "row5": REVIEW}
 REFERENCE_TYPES = {("policy", "replaced_by"): ("policy", None), ("policy", "interpretation"): (None, None),
                    ("procurement", "tender"): ("procurement", "tender"),
@@ -78,6 +78,8 @@ class Context:
 
     record_type: str
     references: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key → (value, text), newest first
+    columns: tuple[str, ...] = ()  # the org's catalogue columns: what 公开栏目 offers
+    markdown: bool = False  # a .md record: its body is the text after the front matter, not a ``body`` key
 
 
 class Schema:
@@ -124,19 +126,24 @@ class Builder:
         else:
             own = [k for k in properties if k not in FIRST + LAST + NEVER]
             order = list(FIRST) + own + list(LAST)
-        order = [k for k in order if k in properties and k not in NEVER
-                 and (k not in ONLY_WHEN_PRESENT or k in data)]
+        only_when_present = ONLY_WHEN_PRESENT + (("body",) if self.context.markdown else ())
+        order = [k for k in order if k in properties and k not in NEVER and (k not in only_when_present or k in data)]
         required = set(document.get("required", ()))
         return [self.field(key, (key,), properties[key], data.get(key), key in required) for key in order]
 
     def field(self, name: str, path: tuple, node: dict, value, required: bool) -> Field:
         node, ref = self.schema.resolve(node)
         key = next((step for step in reversed(path) if isinstance(step, str)), "")
-        made = Field(name, path, node.get("title") or key, self._kind(node, ref, key), required,
+        made = Field(name, path, node.get("title") or key, self._kind(node, ref, path), required,
                      node.get("description", ""), shown(value))
         if made.kind == "date" and made.value and not _is_date(made.value):
             made.kind = "text"  # a date input would show nothing for 2026-02-30: show what is written
-        if "enum" in node:
+        if path == ("category",) and self.context.columns:
+            made.kind = "select"
+            made.options = [(c, c) for c in self.context.columns]
+            if made.value and made.value not in self.context.columns:
+                made.options.insert(0, (made.value, made.value))  # shown as written; the check says why not
+        elif "enum" in node:
             made.options = enum_options(node["enum"], value)
         elif made.kind == "select":
             made.options = [("true", "是"), ("false", "否")]
@@ -159,7 +166,7 @@ class Builder:
             self._table(made, node, value if isinstance(value, list) else [])
         return made
 
-    def _kind(self, node: dict, ref: str, key: str) -> str:
+    def _kind(self, node: dict, ref: str, path: tuple) -> str:
         if ref in ("money", "date", "ref"):
             return ref
         if ref in GRID_COLUMNS:
@@ -175,7 +182,7 @@ class Builder:
             return "table" if items.get("type") == "object" else "lines"
         if node.get("type") == "object":
             return "group"
-        return "textarea" if key in LONG_TEXT else "text"
+        return "textarea" if path in LONG_TEXT else "text"
 
     def _group(self, name: str, path: tuple, node: dict, value: dict) -> list[Field]:
         required = set(node.get("required", ()))
@@ -197,6 +204,8 @@ class Builder:
             return
         for i, item in enumerate(items):
             made.rows.append(self._row(made, item_node, str(i), i, origins[i], item if isinstance(item, dict) else {}))
+        if not items:  # a row to type into straight away (left empty, it is not saved)
+            made.rows.append(self._row(made, item_node, "0", 0, None, {}))
 
     def _row(self, table: Field, item_node: dict, key: str, position: int, origin: int | None, item: dict,
              label: str = "") -> Row:

@@ -99,12 +99,19 @@ def _shown(field: Field, old) -> str:
 
 
 def _group(form: Form, field: Field, old):
+    if not field.required and old is None and not _typed(form, field):
+        return MISSING  # an optional group nobody filled in (监委会审核 of a ledger not yet reviewed)
     group = dict(old) if isinstance(old, dict) else {}
     for child in field.children:
         _put(group, child.path[-1], value_of(form, child, group.get(child.path[-1])))
     if not group and not field.required:
         return MISSING
     return old if isinstance(old, dict) and values.same(group, old) else group
+
+
+def _typed(form: Form, field: Field) -> bool:
+    """Did the clerk type anything into this field or any field inside it?"""
+    return any(form.get(inner.name).strip() for inner in field.walk() if not inner.children and not inner.rows)
 
 
 def _gridrow(form: Form, field: Field, old):

@@ -7,6 +7,8 @@ its type's rules, then the cross-record rules (索引号 not taken, references r
 type's rules between records, records pointing at it still resolve) — and ``accept`` puts
 the saved record into the site in place of the old one. An ``org.yaml`` changes what every
 record of the org is checked against (its phones, its kind), so accepting one reloads all.
+Files changed behind the editor's back (``git pull``, another program) are caught up with by
+``refresh``, which compares every record file's size and time with what was read.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,9 +27,11 @@ from ..load import (ORG_FILE, Loaded, check_record, link_tree, load_site, own_ph
 from ..markup import Markup
 from ..model import Record, Site
 from ..problems import Problem, Problems
-from ..reading.source import RECORD_SUFFIXES, SourceFile, parse_text
+from ..reading.source import RECORD_SUFFIXES, SourceFile, decode, parse_text
 from ..settings import Settings
 from ..types import MODULES
+
+CATCH_UP_ONE_BY_ONE = 50  # more files changed behind the editor's back than this: read everything again
 
 
 @dataclass
@@ -76,6 +81,7 @@ class Workspace:
     # -- the whole county ----------------------------------------------------------------
 
     def reload(self) -> None:
+        self.stats = self._stats()
         site, problems = load_site(self.content, self.settings)
         self.site: Site = site
         self.by_path: dict[str, Record] = {r.source_path: r for r in site.records}
@@ -87,6 +93,37 @@ class Workspace:
         for path in self.problems:
             if path not in self.entries and path.endswith(RECORD_SUFFIXES) and not path.endswith("/" + ORG_FILE):
                 self.entries[path] = self._entry_of_file(path)
+
+    def _stats(self) -> dict[str, tuple[int, int]]:
+        """Size and modification time of every record file (what ``gather`` would read)."""
+        stats = {}
+        for root, dirs, files in os.walk(self.content / "orgs"):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if name.endswith(RECORD_SUFFIXES) and not name.startswith("."):
+                    stat = os.stat(os.path.join(root, name))
+                    stats[Path(root, name).relative_to(self.content).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+        return stats
+
+    def refresh(self) -> None:
+        """Catch up with record files changed outside the editor since they were read."""
+        with self.lock:
+            now = self._stats()
+            changed = sorted(p for p in now.keys() | self.stats.keys() if now.get(p) != self.stats.get(p))
+            if len(changed) > CATCH_UP_ONE_BY_ONE or any(p.endswith("/" + ORG_FILE) for p in changed):
+                self.reload()
+                return
+            for path in changed:
+                if path in now:
+                    self.accept(self.check_file(path))
+                else:
+                    self.remove(path)
+
+    def check_file(self, path: str) -> Checked:
+        """``check`` of the file as it is on disk."""
+        problems = Problems()
+        text = decode((self.content / path).read_bytes(), path, problems)
+        return self.check(path, text) if text is not None else Checked(path, "", problems.sorted())
 
     def _entry_of_record(self, record: Record) -> Entry:
         return Entry(record.source_path, record.type, record.title, record.date.isoformat(),
@@ -198,6 +235,7 @@ class Workspace:
         if checked.path.endswith("/" + ORG_FILE):
             self.reload()
             return
+        self._restat(checked.path)
         old = self.by_path.get(checked.path)
         new = checked.record
         if old is not None:
@@ -210,11 +248,20 @@ class Workspace:
 
     def remove(self, path: str) -> None:
         """The file is gone (withdrawn)."""
+        self._restat(path)
         old = self.by_path.get(path)
         if old is not None:
             self._drop(old)
         self.entries.pop(path, None)
         self.problems.pop(path, None)
+
+    def _restat(self, path: str) -> None:
+        file = self.content / path
+        if file.is_file():
+            stat = file.stat()
+            self.stats[path] = (stat.st_mtime_ns, stat.st_size)
+        else:
+            self.stats.pop(path, None)
 
     def _drop(self, record: Record) -> None:
         self.site.records.remove(record)

@@ -192,9 +192,11 @@ def rewrite(text: str, path: str, old: dict, new: dict, body: str | None = None)
     markdown = path.endswith(".md")
     head, closing, old_body = split_markdown(text) if markdown else (text, "", "")
     if markdown:
-        body = old_body if body is None or body == old_body else body.rstrip("\n") + "\n"
-        if not closing.endswith("\n\n") and body.strip():
-            closing = closing.rstrip("\n") + "\n\n"
+        if body is None or body.rstrip("\n") == old_body.rstrip("\n"):
+            body = old_body
+        else:  # a new body starts after a blank line, as the templates write it
+            body = body.rstrip("\n") + "\n" if body.strip() else ""
+            closing = closing.rstrip("\n") + ("\n\n" if body else "\n")
     for candidate in _rewrite_yaml(head, old, new):
         written = f"---{candidate}{closing}{body}" if markdown else candidate
         parsed = parse_text(written, path, Problems())
