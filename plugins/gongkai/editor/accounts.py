@@ -82,30 +82,37 @@ class Accounts:
 
 
 class Throttle:
-    """At most ``limit`` failed logins per key (a login name, an address) in ``window`` seconds."""
+    """Failed logins are counted per login name and per address over ``window`` seconds; past
+    the limit, that name (or address) is refused until old failures age out. An address gets
+    more tries than a name: a whole village office may sit behind one address."""
 
-    def __init__(self, limit: int = 5, window: float = 15 * 60):
-        self.limit, self.window = limit, window
-        self.failures: dict[str, list[float]] = {}
+    LIMITS = {"login": 5, "address": 30}
+
+    def __init__(self, window: float = 15 * 60):
+        self.window = window
+        self.failures: dict[tuple[str, str], list[float]] = {}
         self.lock = threading.Lock()
 
-    def _recent(self, key: str, now: float) -> list[float]:
+    def _recent(self, key: tuple[str, str], now: float) -> list[float]:
         recent = [t for t in self.failures.get(key, []) if now - t < self.window]
         self.failures[key] = recent
         return recent
 
-    def blocked(self, *keys: str) -> bool:
+    def blocked(self, login: str, address: str) -> bool:
         now = time.monotonic()
         with self.lock:
-            return any(len(self._recent(k, now)) >= self.limit for k in keys)
+            return any(len(self._recent(key, now)) >= self.LIMITS[key[0]] for key in _keys(login, address))
 
-    def failed(self, *keys: str) -> None:
+    def failed(self, login: str, address: str) -> None:
         now = time.monotonic()
         with self.lock:
-            for key in keys:
+            for key in _keys(login, address):
                 self._recent(key, now).append(now)
 
-    def succeeded(self, *keys: str) -> None:
+    def succeeded(self, login: str, address: str) -> None:
         with self.lock:
-            for key in keys:
-                self.failures.pop(key, None)
+            self.failures.pop(("login", login), None)
+
+
+def _keys(login: str, address: str) -> list[tuple[str, str]]:
+    return [("login", login), ("address", address)]

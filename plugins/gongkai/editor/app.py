@@ -368,7 +368,7 @@ class App:
             return _redirect("/")
         name, password = call.form.get("login").strip(), call.form.get("password")
         address = call.request.client.host if call.request.client else "?"
-        keys = (f"login:{name}", f"address:{address}")
+        keys = (name, address)
         context = {"next": call.form.get("next") or "/", "resume": call.form.get("_resume")}
         if self.throttle.blocked(*keys):
             return self.render(call, "login.html", 429, error="登录失败次数太多：请 15 分钟后再试，或找县信息中心", **context)
