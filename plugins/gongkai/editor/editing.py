@@ -26,7 +26,7 @@ from .paths import Refused, inside
 from .store import Store, write_whole
 from .values import Rows
 from .workspace import Checked, Workspace, slug_of
-from .yamlwrite import WriteError, rewrite
+from .yamlwrite import WriteError, rewritten
 
 RAW_TEXT = "_text"  # the whole file, for a file our reader cannot read (the form would be empty)
 
@@ -169,8 +169,10 @@ class Editor:
         page.anchors = attach(fields, problems)
         return page
 
-    def page_from(self, target: Target, form: Form, opened: Opened | None = None) -> tuple[FormPage, dict, Opened]:
-        """The form as posted (nothing the clerk typed is lost), with the data it means."""
+    def page_from(self, target: Target, form: Form, opened: Opened | None = None,
+                  laid_out: bool = True) -> tuple[FormPage, dict, Opened]:
+        """The form as posted (nothing the clerk typed is lost), with the data it means; its
+        fields laid out only if asked (a save that succeeds shows no form)."""
         opened = opened or self.opened(target)
         if opened.data is None:
             page = FormPage(target, [], [], form.get("_sha"), raw=formdata.text_of(form.get(RAW_TEXT), True))
@@ -179,8 +181,9 @@ class Editor:
         fields = self.builder(target).top(start)
         data = formdata.read(form, fields, start)
         body = formdata.text_of(form.get(formdata.BODY), True) if _markdown(target) else None
-        page = FormPage(target, self.builder(target).top(data), [], form.get("_sha"), body, draft=form.get("_draft"),
-                        data=data)
+        page = FormPage(target, [], [], form.get("_sha"), body, draft=form.get("_draft"), data=data)
+        if laid_out:
+            page.fields = self.builder(target).top(data)
         return page, data, opened
 
     def rows_changed(self, target: Target, form: Form, action: str) -> FormPage:
@@ -207,16 +210,16 @@ class Editor:
 
     # -- saving -------------------------------------------------------------------------
 
-    def proposed_text(self, target: Target, opened: Opened, page: FormPage, data: dict) -> tuple[str, str]:
-        """(path, text) the save would write."""
+    def proposed_text(self, target: Target, opened: Opened, page: FormPage, data: dict) -> tuple[str, str, tuple | None]:
+        """(path, text) the save would write, and what our reader read of that text."""
         if page.raw is not None:
-            return target.path or "", page.raw.rstrip("\n") + "\n"
+            return target.path or "", page.raw.rstrip("\n") + "\n", None
         if target.is_new:
             path = self.new_path(target)
             text = template_text(target.type, self.schema_url(self.content / path, target.type))
             base = dict(parse_text(text, path, Problems())[0])
-            return path, rewrite(text, path, base, _template_rows(data, base), page.body)
-        return target.path, rewrite(opened.text, target.path, opened.base, data, page.body)
+            return (path, *rewritten(text, path, base, _template_rows(data, base), page.body))
+        return (target.path, *rewritten(opened.text, target.path, opened.base, data, page.body))
 
     def new_path(self, target: Target) -> str:
         """Where ``publish.py new`` would put it: orgs/<org>/<type>/<date>-<type>.<suffix> (-2, -3 … if taken)."""
@@ -233,29 +236,32 @@ class Editor:
         with self.workspace.lock:
             self.workspace.refresh()
             opened = self.opened(target)
-            page, data, opened = self.page_from(target, form, opened)
+            page, data, opened = self.page_from(target, form, opened, laid_out=False)
             if not target.is_new and form.get("_sha") != opened.sha:
                 page.conflict = True
-                page.message = ("这个文件在你打开之后被改过（别人保存过，或在别处改了）：你的修改还在下面，没有保存。"
-                                "请先“存草稿”，再打开最新的文件对照修改")
-                return page, None
+                return self._shown(page, data, "这个文件在你打开之后被改过（别人保存过，或在别处改了）：你的修改还在下面，没有保存。"
+                                   "请先“存草稿”，再打开最新的文件对照修改"), None
             try:
-                path, text = self.proposed_text(target, opened, page, data)
+                path, text, parsed = self.proposed_text(target, opened, page, data)
             except WriteError as error:
-                page.message = f"无法写成记录文件：{error}"
-                return page, None
-            checked = self.workspace.check(path, text)
-            page.problems = checked.problems
-            page.anchors = attach(page.fields, checked.problems)
+                return self._shown(page, data, f"无法写成记录文件：{error}"), None
+            checked = self.workspace.check(path, text, parsed)
             if checked.errors:
-                page.message = f"有 {len(checked.errors)} 处错误，没有保存：请按每项旁边的提示改正"
-                return page, None
+                page.problems = checked.problems
+                return self._shown(page, data, f"有 {len(checked.errors)} 处错误，没有保存：请按每项旁边的提示改正"), None
             if self.review and not who.reviewer:
                 return page, Saved(path, checked.record, pending=self._queue(target, path, text, opened.sha, form, who))
             saved = self.write(checked, who, "新增" if target.is_new else "修改")
             if page.draft:
                 self.drafts.delete(page.draft)
             return page, saved
+
+    def _shown(self, page: FormPage, data: dict, message: str) -> FormPage:
+        """The form page of a save that did not happen: laid out, each problem at its field."""
+        page.fields = self.builder(page.target).top(data)
+        page.anchors = attach(page.fields, page.problems)
+        page.message = message
+        return page
 
     def write(self, checked: Checked, who: Who | commits.Author | None, verb: str) -> Saved:
         """Write a checked text into the content folder, update the site, commit."""

@@ -97,12 +97,14 @@ class Workspace:
     def _stats(self) -> dict[str, tuple[int, int]]:
         """Size and modification time of every record file (what ``gather`` would read)."""
         stats = {}
+        prefix = len(str(self.content)) + 1
         for root, dirs, files in os.walk(self.content / "orgs"):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files:
                 if name.endswith(RECORD_SUFFIXES) and not name.startswith("."):
-                    stat = os.stat(os.path.join(root, name))
-                    stats[Path(root, name).relative_to(self.content).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+                    full = os.path.join(root, name)
+                    stat = os.stat(full)
+                    stats[full[prefix:].replace(os.sep, "/")] = (stat.st_mtime_ns, stat.st_size)
         return stats
 
     def refresh(self) -> None:
@@ -149,9 +151,10 @@ class Workspace:
 
     # -- one file ------------------------------------------------------------------------
 
-    def check(self, path: str, text: str) -> Checked:
+    def check(self, path: str, text: str, parsed: tuple | None = None) -> Checked:
+        """``text`` as the file ``path``, checked; ``parsed``: what ``parse_text`` already read of it."""
         problems = Problems()
-        parsed = parse_text(text, path, problems)
+        parsed = parsed or parse_text(text, path, problems)
         if parsed is None:
             return Checked(path, text, problems.sorted())
         data, body, body_line = parsed

@@ -4,7 +4,8 @@ ruamel.yaml edits the file's YAML in round-trip mode (comments, key order, quoti
 flow lists kept); ``merge`` then keeps every line ruamel merely re-spaced exactly as the
 clerk wrote it. ruamel only *writes*: what a value *is* is decided by our own reader
 (``reading/yamltext.py``), and the written text is read back with it and compared with
-what the form meant before anything is saved. A text that a plain YAML scalar would turn
+what the form meant before anything is saved. Only the keys and list items that changed go
+through ruamel (``regions.py``): its round trip is pure Python, too slow for a whole ledger. A text that a plain YAML scalar would turn
 into something else (``0107``, ``yes``, ``2026-03-01`` where text is meant) is quoted.
 """
 
@@ -24,6 +25,7 @@ from ..problems import Problems
 from ..reading import yamltext
 from ..reading.source import _FRONT_MATTER_END, parse_text
 from .merge import merge
+from .regions import Planner, apply
 from .values import Rows, same
 
 
@@ -161,19 +163,34 @@ def _dump(yaml: YAML, tree) -> str:
     return out.getvalue()
 
 
-def _rewrite_yaml(text: str, old: dict, new: dict) -> list[str]:
-    """Candidate texts for the edited YAML, best first: the clerk's lines kept, then ruamel's own."""
-    yaml = _yaml(text)
+def _load(yaml: YAML, text: str):
     try:
         tree = yaml.load(text)
     except YAMLError as error:
-        raise WriteError(f"ruamel.yaml 读不了这个文件：{error}") from error
-    if not isinstance(tree, CommentedMap):
-        raise WriteError("文件不是“键: 值”的记录")
+        raise WriteError(f"ruamel.yaml 读不了这段：{error}") from error
+    return tree
+
+
+def rewrite_block(yaml: YAML, text: str, old, new) -> str:
+    """One YAML document with ``old`` changed into ``new``: ruamel edits it, merge keeps the clerk's lines."""
+    tree = _load(yaml, text)
     baseline = _dump(yaml, tree)
-    _apply_map(tree, old, new)
-    edited = _dump(yaml, tree)
-    return [merge(text, baseline, edited), edited]
+    if isinstance(tree, CommentedMap) and isinstance(old, dict):
+        _apply_map(tree, old, new)
+    elif isinstance(tree, CommentedSeq) and isinstance(old, list):
+        _apply_seq(tree, old, new)
+    else:
+        raise WriteError("文件的结构与记录不符")
+    return merge(text, baseline, _dump(yaml, tree))
+
+
+def _rewrite_yaml(text: str, old: dict, new: dict):
+    """Candidate texts for the edited YAML, best first: only the changed keys and list items
+    through ruamel (fast, every other line as it was); then the whole file through it."""
+    yaml = _yaml(text)
+    planner = Planner(text, lambda block, a, b: rewrite_block(yaml, block, a, b), lambda value: _dump(yaml, node(value)))
+    yield apply(text, planner.edits(old, new))
+    yield rewrite_block(yaml, text, old, new)
 
 
 def split_markdown(text: str) -> tuple[str, str, str]:
@@ -189,6 +206,11 @@ def split_markdown(text: str) -> tuple[str, str, str]:
 def rewrite(text: str, path: str, old: dict, new: dict, body: str | None = None) -> str:
     """The file's text with the record's data ``old`` changed into ``new`` (and, for a
     Markdown record, its body), read back by our reader to be exactly ``new``."""
+    return rewritten(text, path, old, new, body)[0]
+
+
+def rewritten(text: str, path: str, old: dict, new: dict, body: str | None = None) -> tuple[str, tuple]:
+    """``rewrite``, with what our reader read of the written text (its check need not read it again)."""
     markdown = path.endswith(".md")
     head, closing, old_body = split_markdown(text) if markdown else (text, "", "")
     if markdown:
@@ -201,5 +223,5 @@ def rewrite(text: str, path: str, old: dict, new: dict, body: str | None = None)
         written = f"---{candidate}{closing}{body}" if markdown else candidate
         parsed = parse_text(written, path, Problems())
         if parsed is not None and same(dict(parsed[0]), dict(new)) and (not markdown or parsed[1] == body):
-            return written
+            return written, parsed
     raise WriteError("写出的文件读回来与表单不一致，没有保存")
