@@ -251,3 +251,21 @@ def test_a_clerk_cannot_review_and_a_sibling_village_cannot_approve(context, ser
     page.goto(served.url("/review"))
     assert page.get_by_role("link", name="待审核").count() == 0  # not offered to a clerk
     assert page.locator("main ul.records li").count() == 0
+
+
+def test_sessions_end_when_idle_and_after_the_longest_time():
+    import time
+
+    from gongkai.editor.sessions import Sessions
+
+    sessions = Sessions(idle=0.2, longest=0.5)
+    idle = sessions.start("xiaohe")
+    time.sleep(0.3)
+    assert sessions.get(idle.id) is None
+    busy = sessions.start("xiaohe")
+    for _ in range(4):
+        time.sleep(0.15)
+        assert sessions.get(busy.id) is busy  # each request keeps it alive …
+    time.sleep(0.15)
+    assert sessions.get(busy.id) is None  # … but not past the longest time
+    assert not busy.token_ok("") and busy.token_ok(busy.csrf)

@@ -49,6 +49,7 @@ class Field:
     problems: list[Problem] = field(default_factory=list)
     sum: str = ""  # the running total this input counts towards (editor.js and the server's totals)
     headings: tuple[str, ...] = ()  # gridrow: what each of its numbers counts (自然人 … 总计)
+    uploads: bool = False  # table of attachments: each row can upload its file
 
     @property
     def id(self) -> str:
@@ -190,7 +191,8 @@ class Builder:
                 for key, child in node.get("properties", {}).items()]
 
     def _table(self, made: Field, node: dict, items: list) -> None:
-        item_node, _ = self.schema.resolve(node.get("items", {}))
+        item_node, ref = self.schema.resolve(node.get("items", {}))
+        made.uploads = ref == "attachment"
         origins = items.origins if isinstance(items, Rows) else list(range(len(items)))
         made.columns = self._cells(f"{made.name}.new", made.path + (len(items),), item_node, {})
         if made.path == ("stages",) and self.context.record_type == "decision" and _in_stage_order(items):

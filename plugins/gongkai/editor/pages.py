@@ -10,6 +10,7 @@ from ..display import ENUM_LABELS
 from ..model import KIND_LABELS, TYPE_LABELS
 from ..writers.output import yuan
 from .fields import Field, Row
+from .uploads import SUFFIXES
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -20,6 +21,7 @@ def environment(site_name: str) -> Environment:
     env.globals.update(site_name=site_name, TYPE_LABELS=TYPE_LABELS, KIND_LABELS=KIND_LABELS, ENUM_LABELS=ENUM_LABELS)
     env.filters["yuan"] = yuan
     env.globals["blank_row"] = blank_row
+    env.globals["upload_types"] = ",".join(SUFFIXES)
     return env
 
 
