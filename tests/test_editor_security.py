@@ -258,14 +258,14 @@ def test_sessions_end_when_idle_and_after_the_longest_time():
 
     from gongkai.editor.sessions import Sessions
 
-    sessions = Sessions(idle=0.2, longest=0.5)
+    sessions = Sessions(idle=1.0, longest=2.5)
     idle = sessions.start("xiaohe")
-    time.sleep(0.3)
+    time.sleep(1.2)
     assert sessions.get(idle.id) is None
     busy = sessions.start("xiaohe")
     for _ in range(4):
-        time.sleep(0.15)
+        time.sleep(0.6)
         assert sessions.get(busy.id) is busy  # each request keeps it alive …
-    time.sleep(0.15)
+    time.sleep(0.6)
     assert sessions.get(busy.id) is None  # … but not past the longest time
     assert not busy.token_ok("") and busy.token_ok(busy.csrf)
