@@ -269,3 +269,24 @@ def test_sessions_end_when_idle_and_after_the_longest_time():
     time.sleep(0.6)
     assert sessions.get(busy.id) is None  # … but not past the longest time
     assert not busy.token_ok("") and busy.token_ok(busy.csrf)
+
+
+def test_a_clerk_whose_session_ended_logs_in_again_and_finds_the_form_as_typed(context, served, county):
+    folder, _ = county
+    path = "orgs/xiaohe-village/notice/2026-09-cunguimingyue.md"
+    before = (folder / path).read_bytes()
+    page = context.new_page()
+    log_in(page, served, "xiaohe")
+    page.goto(served.url(f"/edit/{path}"))
+    page.get_by_label("标题").fill("登录过期前填的标题")
+    page.locator("form.record-form input[name=_csrf]").evaluate("input => input.value = 'from-an-ended-session'")
+    with page.expect_navigation():
+        page.locator(".actions button[value=save]").click()
+    assert "登录已过期" in page.locator("main").inner_text()
+    assert (folder / path).read_bytes() == before
+    page.get_by_label("用户名").fill("xiaohe")
+    page.get_by_label("密码").fill("correct horse 1")
+    with page.expect_navigation():
+        page.get_by_role("button", name="登录").click()
+    assert page.get_by_label("标题").input_value() == "登录过期前填的标题"
+    assert (folder / path).read_bytes() == before  # shown again, saved only when asked
