@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conftest import PUBLISH, ROOT
+from conftest import DEMO_CONTENT, PUBLISH, ROOT
 
 ADDRESS = re.compile(r"编辑器地址：(http://[0-9.]+:\d+)")
 
@@ -42,6 +42,17 @@ def make_repository(folder: Path) -> None:
     git(folder, "config", "user.email", "it@county.example")
     git(folder, "add", "-A")
     git(folder, "commit", "-q", "-m", "初始内容")
+
+
+def demo_county(parent: Path, repository: bool = True) -> Path:
+    """A private copy of the demo county (committed in git, as counties keep it) that tests may change."""
+    import shutil
+
+    folder = parent / "content"
+    shutil.copytree(DEMO_CONTENT, folder)
+    if repository:
+        make_repository(folder)
+    return folder
 
 
 @contextmanager

@@ -7,13 +7,12 @@ written; a Chinese input method composes normally while the totals update.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_CONTENT, publish
-from editorrun import git, make_repository, running_editor
+from conftest import publish
+from editorrun import demo_county, git, running_editor
 
 pytestmark = pytest.mark.xdist_group("editor")
 LEDGER = "orgs/xiaohe-village/finance/2026-03.yaml"
@@ -21,12 +20,7 @@ LEDGER = "orgs/xiaohe-village/finance/2026-03.yaml"
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory) -> Path:
-    import shutil
-
-    folder = tmp_path_factory.mktemp("editor") / "content"
-    shutil.copytree(DEMO_CONTENT, folder)
-    make_repository(folder)
-    return folder
+    return demo_county(tmp_path_factory.mktemp("editor"))
 
 
 @pytest.fixture(scope="module")

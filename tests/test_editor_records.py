@@ -3,13 +3,12 @@ repealing, files that cannot be read — all in real Chromium against ``publish.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_CONTENT, publish
-from editorrun import git, make_repository, running_editor
+from conftest import publish
+from editorrun import demo_county, git, running_editor
 
 pytestmark = pytest.mark.xdist_group("editor")
 DECISION = "orgs/xiaohe-village/decision/2026-cundao-yinghua.yaml"
@@ -17,10 +16,7 @@ DECISION = "orgs/xiaohe-village/decision/2026-cundao-yinghua.yaml"
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("editor-records") / "content"
-    shutil.copytree(DEMO_CONTENT, folder)
-    make_repository(folder)
-    return folder
+    return demo_county(tmp_path_factory.mktemp("editor-records"))
 
 
 @pytest.fixture(scope="module")

@@ -10,15 +10,13 @@ clerk's save waits for the township's reviewer and lands as the clerk's commit.
 from __future__ import annotations
 
 import http.client
-import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from conftest import DEMO_CONTENT, publish
-from editorrun import git, make_repository, running_editor
+from conftest import publish
+from editorrun import demo_county, git, running_editor
 
 pytestmark = pytest.mark.xdist_group("editor")
 RECORD = "orgs/xiaohe-village/notice/2026-10-dangfei.md"
@@ -27,9 +25,7 @@ OTHER_VILLAGE = "orgs/shiqiao-village/notice/2026-06-zhuti-dangri.md"
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("editor-security") / "content"
-    shutil.copytree(DEMO_CONTENT, folder)
-    return folder
+    return demo_county(tmp_path_factory.mktemp("editor-security"), repository=False)
 
 
 @pytest.fixture(scope="module")
@@ -151,9 +147,7 @@ def add_user(content: Path, state: Path, login: str, org: str, *extra: str) -> N
 @pytest.fixture(scope="module")
 def county(tmp_path_factory):
     root = tmp_path_factory.mktemp("editor-serve")
-    folder = root / "content"
-    shutil.copytree(DEMO_CONTENT, folder)
-    make_repository(folder)
+    folder = demo_county(root)
     state = root / "state"
     add_user(folder, state, "xiaohe", "xiaohe-village", "--email", "clerk@xiaohe.example")
     add_user(folder, state, "shiqiao", "shiqiao-village")

@@ -8,7 +8,6 @@ says exactly what ``publish.py check`` says of that file.
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -110,9 +109,9 @@ def test_merge_keeps_the_original_where_nothing_was_edited(original, baseline):
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("workspace") / "content"
-    shutil.copytree(DEMO_CONTENT, folder)
-    return folder
+    from editorrun import demo_county
+
+    return demo_county(tmp_path_factory.mktemp("workspace"), repository=False)
 
 
 BREAKAGES = {
