@@ -63,7 +63,7 @@ def run(n: int) -> None:
         start = time.perf_counter()
         git = git_times(content)
         git_seconds = time.perf_counter() - start
-        site.__dict__["_gongkai_times"] = Times(site, git)
+        site.times = Times(site, git)
         print(f"N={n}: {len(site.records)} records, git log (one call) {git_seconds:.2f} s for {len(git)} files")
         output = Output(out, environment(), site)
         for name, write in WRITERS:

@@ -171,3 +171,22 @@ def test_accepting_a_saved_record_updates_the_loaded_county(county):
     assert workspace.site.by_index_no[workspace.by_path[path].index_no] is workspace.by_path[path]
     copy = path.replace("2026-03", "2026-03-copy")
     assert any("已经有一条" in p.message for p in workspace.check(copy, text).errors)
+
+
+def test_choices_are_chinese_and_a_value_nobody_touched_keeps_its_spelling():
+    from gongkai.editor.fields import Builder, Context
+    from gongkai.editor.formdata import Form, read
+    from gongkai.schema import Schemas
+
+    builder = Builder(Schemas.shared()["policy"].document, Context("policy"))
+    data = {"type": "policy", "title": "t", "date": "2026-01-01", "doc_number": "1", "issuer": "x",
+            "issued": "2026-01-01", "status": "in_force"}
+    fields = builder.top(data)
+    status = next(f for f in fields if f.name == "status")
+    assert [text for _, text in status.options] == ["现行有效", "已修改", "已废止"]
+    posted = [(f.name, f.value) for f in fields]
+    assert read(Form(posted), fields, data)["status"] == "in_force"  # untouched: the code stays
+    chosen = [(n, "已修改" if n == "status" else v) for n, v in posted]
+    assert read(Form(chosen), fields, data)["status"] == "已修改"  # a new choice: the Chinese word
+    worded = builder.top({**data, "status": "废止"})  # another word clerks use for repealed
+    assert next(f for f in worded if f.name == "status").options[2] == ("废止", "已废止")

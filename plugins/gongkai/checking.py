@@ -15,6 +15,7 @@ class Checker:
         self.schema = schema
         self.path = path
         self.data = data
+        self.error_count = 0  # errors about this record, from every pass: it is valid only with none
 
     def line(self, field_path=()) -> int:
         return line_of(self.data, tuple(field_path), 1)
@@ -23,7 +24,12 @@ class Checker:
         return self.schema.label(tuple(field_path))
 
     def error(self, field_path, message: str) -> None:
-        self.problems.error(self.path, self.line(field_path), message, tuple(field_path))
+        self.error_at(self.line(field_path), message, tuple(field_path))
+
+    def error_at(self, line: int, message: str, field_path: tuple = ()) -> None:
+        """An error at a line of the file (inside a Markdown body: the field is the body's)."""
+        self.error_count += 1
+        self.problems.error(self.path, line, message, field_path)
 
     def warning(self, field_path, message: str) -> None:
         self.problems.warning(self.path, self.line(field_path), message, tuple(field_path))

@@ -1,18 +1,34 @@
 """publish.py's command line: dispatch to one module per command, never a traceback.
 
+Each module in ``commands/`` is a command: ``HELP``, ``add_arguments(parser)`` for its own
+options and ``run(args) -> int``. Command modules import only what declaring their
+options needs; the library is imported inside ``run``, so ``publish.py --help`` (and any
+one command) does not pay for Pelican, whoosh and the rest. The options every command
+shares are declared once, here.
+
 Exit status (spec §3): 0 clean (warnings allowed), 1 content errors, 2 usage or
-environment errors.
+environment errors — every ``GongkaiError`` the library raises.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import pkgutil
 import sys
+from collections.abc import Sequence
 
 from . import commands
-from .project import UsageError
+from .errors import GongkaiError
+from .settings import SettingsError
+
+COMMON_OPTIONS = (
+    ("--content", "内容文件夹（默认 content）"),
+    ("--output", "生成的网站文件夹（默认 output）"),
+    ("--config", "配置文件（默认 pelicanconf.py）"),
+)
 
 
 def command_names() -> list[str]:
@@ -21,7 +37,7 @@ def command_names() -> list[str]:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # argparse's own exit code is already 2; say it in Chinese too
+    def error(self, message: str):  # type: ignore[override]  # argparse exits 2 too; say it in Chinese
         self.print_usage(sys.stderr)
         print(f"publish.py: 命令写法不对：{message}（publish.py --help 查看用法）", file=sys.stderr)
         sys.exit(2)
@@ -34,15 +50,31 @@ def parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f".commands.{name}", __package__)
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
+        for option, help_text in COMMON_OPTIONS:
+            command.add_argument(option, help=help_text)
         command.set_defaults(run=module.run)
     return top
 
 
-def main(argv=None) -> int:
+class _Lines(logging.Handler):
+    """Warnings the library logs (a misspelt setting) are problem lines already: print them as they are."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(record.getMessage(), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logger = logging.getLogger("gongkai")
+    logger.addHandler(_Lines())
+    logger.propagate = False
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except UsageError as error:
+    except SettingsError as error:  # problem lines of pelicanconf.py, as content problems are shown
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    except GongkaiError as error:
         print(f"publish.py: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -54,12 +86,6 @@ def main(argv=None) -> int:
     except Exception as error:  # a bug of ours: one line for the clerk, details for the IT office
         print(f"publish.py: 程序内部错误（{type(error).__name__}: {error}）：请把这一行发给县信息中心；"
               "设置环境变量 GONGKAI_DEBUG=1 可看详细信息", file=sys.stderr)
-        if _debug():
+        if os.environ.get("GONGKAI_DEBUG") == "1":
             raise
         return 2
-
-
-def _debug() -> bool:
-    import os
-
-    return os.environ.get("GONGKAI_DEBUG") == "1"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import TYPE_LABELS
+from .types import RECORD_TYPES
 
 FDP_DIR = "data/budget"
 FDP_DESCRIPTOR = f"{FDP_DIR}/datapackage.json"
@@ -43,17 +43,13 @@ def csv_path(record_type: str, org=None) -> str:
     return f"data/{record_type}.csv" if org is None else f"data/orgs/{org.slug}/{record_type}.csv"
 
 
-CSV_ROWS = {"finance": "每一笔收支一行", "budget": "每一个预算科目一行", "subsidy": "每一位发放对象一行",
-            "procurement": "每一个采购品目一行"}
-
-
 def _csv(record_type: str, org=None) -> Download:
-    return Download(csv_path(record_type, org), f"{TYPE_LABELS[record_type]} CSV", "CSV", "text/csv")
+    return Download(csv_path(record_type, org), f"{RECORD_TYPES[record_type].label} CSV", "CSV", "text/csv")
 
 
 def types_present(records) -> list[str]:
     present = {r.type for r in records}
-    return [t for t in TYPE_LABELS if t in present]
+    return [t for t in RECORD_TYPES if t in present]
 
 
 def datasets(site) -> list[Dataset]:
@@ -62,7 +58,7 @@ def datasets(site) -> list[Dataset]:
     found = []
     for record_type in types_present(site.records):
         records = tuple(r for r in site.records if r.type == record_type)
-        label = TYPE_LABELS[record_type]
+        label = RECORD_TYPES[record_type].label
         downloads = [_csv(record_type)]
         if record_type == "budget":
             downloads += [Download(FDP_DESCRIPTOR, "财政数据包（Fiscal Data Package）", "JSON", "application/json",
@@ -73,15 +69,15 @@ def datasets(site) -> list[Dataset]:
                                       "https://standard.open-contracting.org/1.1/"))
         found.append(Dataset(
             key=record_type, title=f"{name}：{label}", records=records, org=None, downloads=tuple(downloads),
-            description=f"{name}全部公开的{label}，{CSV_ROWS.get(record_type, '每条记录一行')}。",
+            description=f"{name}全部公开的{label}，{RECORD_TYPES[record_type].csv_rows}。",
             keywords=(label, "政务公开", "村务公开", name)))
     for org in site.orgs.values():
         for record_type in types_present(org.records):
             records = tuple(r for r in org.records if r.type == record_type)
-            label = TYPE_LABELS[record_type]
+            label = RECORD_TYPES[record_type].label
             found.append(Dataset(
                 key=f"{org.slug}/{record_type}", title=f"{org.name}：{label}", records=records, org=org,
                 downloads=(_csv(record_type, org),),
-                description=f"{org.name}公开的{label}，{CSV_ROWS.get(record_type, '每条记录一行')}。",
+                description=f"{org.name}公开的{label}，{RECORD_TYPES[record_type].csv_rows}。",
                 keywords=(label, org.name, "村务公开" if org.kind == "village" else "政务公开")))
     return found

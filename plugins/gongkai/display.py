@@ -10,13 +10,8 @@ import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
-ENUM_LABELS = {
-    "village": "村", "township": "乡镇", "department": "部门", "county": "县",
-    "budget": "预算", "final": "决算", "income": "收入", "expense": "支出",
-    "in_force": "有效", "amended": "已修改", "repealed": "已废止",
-    "tender": "采购公告", "award": "中标（成交）结果", "contract": "合同",
-    "original": "原件", "copy": "复印件", "original_and_copy": "原件和复印件",
-}
+from .types import RecordType
+
 COMMON_SHOWN_ELSEWHERE = {"type", "title", "body", "attachments", "forms", "index_no", "org"}
 
 
@@ -35,36 +30,37 @@ class Table:
     cells: list[list[str]]
 
 
-def text(value) -> str:
+def text(value, record_type: RecordType, key: str = "") -> str:
+    """A value as people read it: 是/否, money as written with separators, enum codes in Chinese."""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, Decimal):
         return f"{value:,}"
     if isinstance(value, list):
-        return "、".join(text(v) for v in value)
-    return ENUM_LABELS.get(value, str(value)) if isinstance(value, str) else str(value)
+        return "、".join(text(v, record_type, key) for v in value)
+    return record_type.value_label(key, value) if isinstance(value, str) else str(value)
 
 
-def rows(schema, data: dict, path=()) -> list[Row]:
+def rows(record_type: RecordType, schema, data: dict, path=()) -> list[Row]:
     out = []
     for key, value in data.items():
         if not path and key in COMMON_SHOWN_ELSEWHERE:
             continue
         field_path = path + (key,)
-        label = schema.label(field_path).split("的")[-1].strip("「」")
+        label = field_label(schema, field_path)
         if isinstance(value, dict):
-            out.append(Row(label, rows=rows(schema, value, field_path)))
+            out.append(Row(label, rows=rows(record_type, schema, value, field_path)))
         elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            out.append(Row(label, table=table(schema, value, field_path)))
+            out.append(Row(label, table=table(record_type, schema, value, field_path)))
         else:
-            out.append(Row(label, text(value)))
+            out.append(Row(label, text(value, record_type, key)))
     return out
 
 
-def table(schema, items: list[dict], path) -> Table:
+def table(record_type: RecordType, schema, items: list[dict], path) -> Table:
     keys = list(dict.fromkeys(k for item in items for k in item))
-    columns = [schema.label(path + (0, k)).split("的")[-1].strip("「」") for k in keys]
-    return Table(columns, keys, [[text(item.get(k, "")) for k in keys] for item in items])
+    columns = [field_label(schema, path + (0, k)) for k in keys]
+    return Table(columns, keys, [[text(item.get(k, ""), record_type, k) for k in keys] for item in items])
 
 
 def field_label(schema, path) -> str:

@@ -8,24 +8,40 @@ months later does not suddenly call everyone late.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from .types.finance import period_bounds
 
+PERIOD_WORDS = {"month": "月", "quarter": "季度"}
+"""The finance period the county requires (settings.finance_every), as the messages say it."""
+MESSAGES = {
+    "no_finance": "没有任何财务收支公开（应每%(p)s公开一次）",
+    "missing_finance": "缺少 %(periods)s 的财务收支公开（应每%(p)s公开一次）",
+    "column_never": "「%(c)s」栏目从未更新（应至少每 %(n)s 天更新一次）",
+    "column_stale": "「%(c)s」栏目最近一次更新是 %(d)s，已 %(a)s 天（限 %(n)s 天）",
+}
+"""How each kind of finding is said: once, for the freshness page (through gettext) and ``report``."""
+
 
 @dataclass(frozen=True)
 class Finding:
-    """One reason an org is overdue; ``text`` says it in Chinese, templates may phrase it from the fields."""
+    """One reason an org is overdue."""
 
     org: object
-    kind: str  # "no_finance", "missing_finance", "column_never" or "column_stale"
-    text: str
+    kind: str  # a key of MESSAGES
+    period_word: str  # 月 or 季度: the required finance period
     periods: tuple[str, ...] = ()  # missing_finance: the missing periods
     column: str = ""
     newest: date | None = None  # column_stale: the column's newest record date
     age: int = 0  # column_stale: days from ``newest`` to the reference date
     limit: int = 0  # the column's limit in days
+
+    def describe(self, gettext: Callable[[str], str] = str) -> str:
+        """The finding in words, in the site language when ``gettext`` translates."""
+        return gettext(MESSAGES[self.kind]) % {"p": gettext(self.period_word), "periods": "、".join(self.periods),
+                                              "c": self.column, "n": self.limit, "d": self.newest, "a": self.age}
 
 
 def period_of(day: date, every: str) -> str:
@@ -76,18 +92,17 @@ def findings(site, reference: date | None = None) -> tuple[date | None, list[Fin
     reference = reference or max(r.date for r in site.records)
     settings = site.settings
     every = settings.finance_every
-    word = "月" if every == "month" else "季度"
+    word = PERIOD_WORDS[every]
     found = []
     for org in site.orgs.values():
         finance = [r for r in org.records if r.type == "finance"]
         if org.kind == "village":
             if not finance:
-                found.append(Finding(org, "no_finance", f"没有任何财务收支公开（应每{word}公开一次）"))
+                found.append(Finding(org, "no_finance", word))
             else:
                 missing = missing_finance(finance, every, reference)
                 if missing:
-                    found.append(Finding(org, "missing_finance", f"缺少 {'、'.join(missing)} 的财务收支公开（应每{word}公开一次）",
-                                         periods=tuple(missing)))
+                    found.append(Finding(org, "missing_finance", word, periods=tuple(missing)))
         newest = {}
         for record in org.records:  # newest first
             newest.setdefault(record.category, record.date)
@@ -96,10 +111,8 @@ def findings(site, reference: date | None = None) -> tuple[date | None, list[Fin
             if limit is None:
                 continue
             if column not in newest:
-                found.append(Finding(org, "column_never", f"「{column}」栏目从未更新（应至少每 {limit} 天更新一次）",
-                                     column=column, limit=limit))
+                found.append(Finding(org, "column_never", word, column=column, limit=limit))
             elif (reference - newest[column]).days > limit:
                 age = (reference - newest[column]).days
-                found.append(Finding(org, "column_stale", f"「{column}」栏目最近一次更新是 {newest[column]}，已 {age} 天（限 {limit} 天）",
-                                     column=column, newest=newest[column], age=age, limit=limit))
+                found.append(Finding(org, "column_stale", word, column=column, newest=newest[column], age=age, limit=limit))
     return reference, found

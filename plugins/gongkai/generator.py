@@ -1,18 +1,24 @@
 """The Pelican generator that turns the checked model into files.
 
-``generate_context`` takes the ``Site`` that ``publish.py build`` already loaded and
-checked (or loads it, when Pelican is run directly); ``generate_output`` hands it to each
-writer in ``writers.WRITERS`` in turn.
+``render`` runs Pelican with a ``RecordGenerator`` bound to the ``Site`` that ``publish.py
+build`` already loaded and checked: the model is handed over explicitly, never through
+Pelican's settings. (Run by Pelican itself, the generator loads the site on its own.)
+``generate_output`` hands the site to each writer in ``writers.WRITERS`` in turn.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
 from pathlib import Path
+from typing import Any
 
+from pelican import Pelican
 from pelican.generators import Generator
 
-from . import updated
 from .load import load_site
+from .model import Site
 from .problems import Problems
 from .settings import Settings
 from .background import Background
@@ -28,21 +34,24 @@ class ContentErrors(Exception):
 
 
 class RecordGenerator(Generator):
+    def __init__(self, *args: Any, site: Site | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.site = site
+
     def generate_context(self) -> None:
-        site = self.settings.get("GONGKAI_SITE")
-        if site is None:
+        if self.site is None:
             site, problems = load_site(Path(self.path), Settings.from_pelican(self.settings))
             if problems.errors:
                 raise ContentErrors(problems)
-        self.site = site
-        self.context["gongkai"] = site
+            self.site = site
+        self.context["gongkai"] = self.site
 
     def generate_output(self, writer) -> None:
         self.site.pages = sorted(self.context.get("pages", []), key=lambda p: p.slug)
         output = Output(Path(self.output_path), self.env, self.site)
         beside = [w for w in WRITERS if w in BESIDE]
         last = [w for w in WRITERS if w in LAST]
-        updated.times_for(self.site)  # git's times, once, before the fork: both processes need them
+        self.site.times  # git's times, once, before the fork: both processes need them
         background = Background()
         try:
             background.start("writers beside the main process", run_in_order, beside, self.site, output)
@@ -53,6 +62,24 @@ class RecordGenerator(Generator):
             background.wait()
         for write in last:
             write(self.site, output)
+
+
+class _SiteBuild(Pelican):
+    """Pelican with our generator bound to an already loaded and checked site."""
+
+    def __init__(self, settings: dict[str, Any], site: Site) -> None:
+        super().__init__(settings)
+        self.site = site
+
+    def _get_generator_classes(self):
+        return [functools.partial(RecordGenerator, site=self.site) if cls is RecordGenerator else cls
+                for cls in super()._get_generator_classes()]
+
+
+def render(pelican_settings: dict[str, Any], site: Site, into: Path) -> None:
+    """Run Pelican (site pages, theme files) and our writers for ``site`` into ``into``."""
+    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's English progress lines
+        _SiteBuild(dict(pelican_settings, OUTPUT_PATH=str(into)), site).run()
 
 
 def run_in_order(writers, site, output) -> None:

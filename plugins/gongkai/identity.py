@@ -11,8 +11,8 @@ from __future__ import annotations
 import base64
 import hashlib
 
-TYPE_CODES = {"finance": "CW", "budget": "YS", "policy": "ZC", "notice": "GK", "service": "BS",
-              "subsidy": "BT", "decision": "JC", "procurement": "CG", "report": "BG"}
+from . import types as record_types
+
 
 
 def digest(seed: str) -> str:
@@ -28,7 +28,7 @@ def record_key(path_in_org: str) -> str:
 def index_no(org_code: str, record_type: str, org_slug: str, key: str, explicit: str | None) -> str:
     if explicit:
         return explicit
-    return f"{org_code}-{TYPE_CODES[record_type]}-{digest(org_slug + '/' + key).upper()}"
+    return f"{org_code}-{record_types.record_type(record_type).index_code}-{digest(org_slug + '/' + key).upper()}"
 
 
 def record_url(org_slug: str, record_type: str, index_number: str) -> str:

@@ -9,7 +9,8 @@ The pipeline, each step a function below:
 4. ``check_records``: columns, attachments, privacy, the type's own rules;
 5. ``check_across``: references, duplicate identities and the types' cross-record rules.
 
-Problems are collected, never raised: the caller decides what errors mean.
+Problems are collected, never raised: the caller decides what errors mean. A record is
+valid (and reaches the site) only when no pass found an error in it.
 """
 
 from __future__ import annotations
@@ -26,14 +27,11 @@ from .markup import Markup, first_paragraph
 from .model import Attachment, Org, Record, Site
 from .problems import Problems
 from .reading.source import RECORD_SUFFIXES, SourceFile, read_source
-from .schema import RECORD_TYPES, Schemas
+from .schema import Schemas
 from .settings import Settings
-from .types import MODULES
+from .types import ORG, ORG_FILE, RECORD_TYPES, label
 
-ORG_FILE = "org.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-REFERENCES = {"policy": {"replaced_by": "policy", "interpretation": None},
-              "procurement": {"tender": "procurement", "award": "procurement"}}
 
 
 @dataclass
@@ -50,22 +48,27 @@ class Loaded:
     record: Record
     checker: Checker
     source: SourceFile
-    valid: bool = False  # passed its own checks: goes on to the cross-record ones and the site
+
+    @property
+    def valid(self) -> bool:
+        """No pass so far found an error in this record."""
+        return self.checker.error_count == 0
 
 
 def load_site(content_dir: Path, settings: Settings, problems: Problems | None = None) -> tuple[Site, Problems]:
     problems = problems if problems is not None else Problems()
     content_dir = Path(content_dir)
-    schemas = Schemas()
+    schemas = Schemas.shared()
     folders = gather(content_dir, problems)
     orgs = read_orgs(folders, content_dir, schemas, problems)
     loaded = read_records(folders, orgs, content_dir, schemas, problems)
-    check_records(loaded, content_dir, settings, problems)
-    by_index_no = check_across(loaded, problems)
-    records = sorted((item.record for item in loaded if item.valid), key=lambda r: r.sort_key)
+    check_records(loaded, content_dir, settings)
+    check_across(loaded)
+    valid = {item.record for item in loaded if item.valid}  # records hash by identity
     for org in orgs.values():
-        org.records.sort(key=lambda r: r.sort_key)
-    return Site(settings, content_dir, orgs, records, by_index_no, schemas), problems
+        org.records = sorted((r for r in org.records if r in valid), key=lambda r: r.sort_key)
+    records = sorted(valid, key=lambda r: r.sort_key)
+    return Site(settings, content_dir, orgs, records, {r.index_no: r for r in records}, schemas), problems
 
 
 # 1 ------------------------------------------------------------------------------------
@@ -129,6 +132,7 @@ def read_org(source: SourceFile, slug: str, schemas: Schemas, problems: Problems
     if not _report_schema(checker, source.data):
         return None
     data = source.data
+    ORG.canonical(data)
     scan_privacy(checker, source, frozenset(_digits(p) for p in data["phones"]))
     org = Org(slug=slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
               code=data.get("code", slug), address=data["address"], hours=data["hours"],
@@ -191,23 +195,25 @@ def read_record(source: SourceFile, slug: str, org: Org | None, schemas: Schemas
     """One file's data through its schema into a ``Record`` of the org whose folder (``slug``) holds it."""
     data = source.data
     record_type = data.get("type")
-    if record_type not in RECORD_TYPES:
+    if record_type == "org":
+        Checker(problems, schemas["org"], source.path, data).error(
+            ("type",), f"机构概况只能写在机构文件夹的 {ORG_FILE} 里：这个文件请改成其他类型，或移到 orgs/<机构>/{ORG_FILE}")
+        return None
+    if not isinstance(record_type, str) or record_type not in RECORD_TYPES:
         line = data.key_lines.get("type", 1)
         if record_type is None:
-            problems.error(source.path, 1, f"缺少「记录类型」（type）：第一行写 type: 加类型，可用的类型：{'、'.join(RECORD_TYPES[1:])}")
+            problems.error(source.path, 1, f"缺少「记录类型」（type）：第一行写 type: 加类型，可用的类型：{'、'.join(RECORD_TYPES)}")
         else:
-            problems.error(source.path, line, f"不认识的记录类型“{record_type}”：可用的类型：{'、'.join(RECORD_TYPES[1:])}")
+            problems.error(source.path, line, f"不认识的记录类型“{record_type}”：可用的类型：{'、'.join(RECORD_TYPES)}")
         return None
     checker = Checker(problems, schemas[record_type], source.path, data)
-    if record_type == "org":
-        checker.error(("type",), f"机构概况只能写在机构文件夹的 {ORG_FILE} 里：这个文件请改成其他类型，或移到 orgs/<机构>/{ORG_FILE}")
-        return None
     if "org" in data and data["org"] != slug:
         checker.error(("org",), f"记录写的机构“{data['org']}”与它所在的文件夹“{slug}”不符：记录只能属于它所在的机构，"
                       f"请把文件移到 orgs/{data['org']}/ 下，或删去 org 这一行")
         return None
     if not _report_schema(checker, data) or org is None:
         return None
+    RECORD_TYPES[record_type].canonical(data)
     try:
         updated = _parse_updated(data.get("updated"))
     except ValueError:
@@ -240,15 +246,15 @@ def _parse_updated(value):
 
 # 4 ------------------------------------------------------------------------------------
 
-def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings, problems: Problems) -> None:
+def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings) -> None:
     own_phones = {}
     for item in loaded:
         org = item.record.org
         if org.slug not in own_phones:
             own_phones[org.slug] = own_phone_digits(org)
-        check_record(item, content_dir, settings, own_phones[org.slug], problems)
+        check_record(item, content_dir, settings, own_phones[org.slug])
         if item.valid:
-            org.records.append(item.record)
+            org.records.append(item.record)  # the cross-record pass counts on the org's valid records
 
 
 def own_phone_digits(org: Org) -> frozenset[str]:
@@ -256,15 +262,13 @@ def own_phone_digits(org: Org) -> frozenset[str]:
     return frozenset(_digits(p) for p in org.phones)
 
 
-def check_record(item: Loaded, content_dir: Path, settings: Settings, own_phones: frozenset[str], problems: Problems) -> None:
+def check_record(item: Loaded, content_dir: Path, settings: Settings, own_phones: frozenset[str]) -> None:
     """One record's own checks: column, attachments, privacy and its type's rules."""
     record, checker = item.record, item.checker
-    before = problems.error_count
     check_column(record, checker, settings)
     record.attachments = check_attachments(record, checker, item.source, content_dir)
     scan_privacy(checker, item.source, own_phones)
-    MODULES[record.type].check(record, checker)
-    item.valid = problems.error_count == before
+    record.record_type.check(record, checker)
 
 
 def check_column(record: Record, checker: Checker, settings: Settings) -> None:
@@ -320,15 +324,16 @@ def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str
                           f"可运行 publish.py mask {source.path} 自动处理")
     for finding in privacy.scan(source.body, own_phones):
         line = source.body_line + source.body.count("\n", 0, finding.start)
-        checker.problems.error(source.path, line, f"「正文」里有{finding.what}（{finding.shown}）：{finding.fix}。"
-                               f"可运行 publish.py mask {source.path} 自动处理", ("body",))
+        checker.error_at(line, f"「正文」里有{finding.what}（{finding.shown}）：{finding.fix}。"
+                                 f"可运行 publish.py mask {source.path} 自动处理", ("body",))
 
 
 # 5 ------------------------------------------------------------------------------------
 
-def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
+def check_across(loaded: list[Loaded]) -> None:
     """References resolve against every readable record (so a clerk is not told a file with
-    errors of its own "cannot be found"); only valid records reach the site."""
+    errors of its own "cannot be found"); the types' own cross-record rules see the records
+    that are valid so far."""
     checkers = {id(item.record): item.checker for item in loaded}
     by_index_no: dict[str, Record] = {}
     by_path: dict[str, Record] = {}
@@ -343,17 +348,13 @@ def check_across(loaded: list[Loaded], problems: Problems) -> dict[str, Record]:
     published = [item for item in loaded if item.valid]
     for item in published:
         resolve_references(item, by_index_no, by_path)
-    for record_type, module in MODULES.items():
-        if hasattr(module, "check_across"):
-            module.check_across([i.record for i in published if i.record.type == record_type],
-                                lambda r: checkers[id(r)])
-    return {i.record.index_no: i.record for i in published}
+    for code, record_type in RECORD_TYPES.items():
+        record_type.check_across([i.record for i in published if i.record.type == code], lambda r: checkers[id(r)])
 
 
 def report_duplicate_index_no(item: Loaded, first: Record) -> None:
     item.checker.error(("index_no",), f"索引号 {item.record.index_no} 与 {first.source_path} 重复："
                        "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
-    item.valid = False
 
 
 def path_keys(record: Record) -> tuple[str, str]:
@@ -362,20 +363,20 @@ def path_keys(record: Record) -> tuple[str, str]:
     return relative, relative.rsplit(".", 1)[0]
 
 
-def resolve_references(item: Loaded, by_index_no: dict, by_path: dict) -> None:
+def resolve_references(item: Loaded, by_index_no: dict[str, Record], by_path: dict[str, Record]) -> None:
     record = item.record
-    record.derived.setdefault("refs", {})
-    for key, wanted_type in REFERENCES.get(record.type, {}).items():
+    for key, wanted in record.record_type.references.items():
         ref = record.data.get(key)
         if ref is None:
             continue
         target = by_index_no.get(ref) or by_path.get(ref) or by_path.get(f"{record.org.slug}/{ref}")
-        label = item.checker.label((key,))
+        field = item.checker.label((key,))
         if target is None:
-            item.checker.error((key,), f"{label}“{ref}”找不到：请写那条记录的索引号，或它的文件路径（例如 {record.source_path.removeprefix('orgs/')}）")
-        elif wanted_type and target.type != wanted_type:
-            item.checker.error((key,), f"{label}“{ref}”是一条{target.type_label}，应当指向{ {'policy': '政策文件', 'procurement': '采购记录'}[wanted_type]}")
-        elif key in ("tender", "award") and target.data.get("stage") != key:
-            item.checker.error((key,), f"{label}“{ref}”不是{ {'tender': '采购公告', 'award': '中标结果'}[key]}（它的阶段是 {target.data.get('stage')}）")
+            item.checker.error((key,), f"{field}“{ref}”找不到：请写那条记录的索引号，或它的文件路径（例如 {record.source_path.removeprefix('orgs/')}）")
+        elif wanted.type and target.type != wanted.type:
+            item.checker.error((key,), f"{field}“{ref}”是一条{target.type_label}，应当指向{label(wanted.type)}")
+        elif wanted.stage and target.data.get("stage") != wanted.stage:
+            stage = target.record_type.value_label("stage", wanted.stage)
+            item.checker.error((key,), f"{field}“{ref}”不是{stage}（它的阶段是 {target.data.get('stage')}）")
         else:
-            record.derived["refs"][key] = target
+            record.refs[key] = target

@@ -27,7 +27,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .project import DEFAULT_CONFIG, UsageError
+from .errors import GongkaiError
+from .project import DEFAULT_CONFIG
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -36,6 +37,10 @@ FORMAT = "gongkai-manifest/1"
 SIGNING_KEY_ENV = "GONGKAI_SIGNING_KEY"
 NOT_LISTED = frozenset({MANIFEST, SIGNATURE})
 """The manifest cannot list itself, nor the signature made over it."""
+
+
+class SigningKeyError(GongkaiError):
+    """The publisher's signing key is missing, unusable, or where it would be published."""
 
 
 @dataclass(frozen=True)
@@ -92,11 +97,11 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except FileNotFoundError:
-        raise UsageError(f"找不到签名私钥 {path}：请检查 {SIGNING_KEY_ENV} 设置，或用 publish.py keygen 生成") from None
+        raise SigningKeyError(f"找不到签名私钥 {path}：请检查 {SIGNING_KEY_ENV} 设置，或用 publish.py keygen 生成") from None
     except (ValueError, TypeError):
-        raise UsageError(f"{path} 不是可用的签名私钥（应为 publish.py keygen 生成的 Ed25519 私钥，且没有口令）") from None
+        raise SigningKeyError(f"{path} 不是可用的签名私钥（应为 publish.py keygen 生成的 Ed25519 私钥，且没有口令）") from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise UsageError(f"{path} 不是 Ed25519 私钥：请用 publish.py keygen 生成")
+        raise SigningKeyError(f"{path} 不是 Ed25519 私钥：请用 publish.py keygen 生成")
     return key
 
 
@@ -150,7 +155,7 @@ def signing_key_path(settings, content: Path, environ=os.environ) -> Path | None
     path = Path(configured).expanduser()
     holder = inside_repository(path, (content, DEFAULT_CONFIG.parent))
     if holder is not None:
-        raise UsageError(f"签名私钥 {path} 放在 {holder} 里面，会随网站或仓库公开：请移到仓库外"
+        raise SigningKeyError(f"签名私钥 {path} 放在 {holder} 里面，会随网站或仓库公开：请移到仓库外"
                          "（例如 ~/.config/gongkai/），再改 GONGKAI_SIGNING_KEY")
     return path
 

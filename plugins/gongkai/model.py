@@ -7,18 +7,14 @@ reads it and none of them reads the content folder again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from . import types
+from .updated import Times
 from .settings import Settings
-
-TYPE_LABELS = {
-    "org": "机构概况", "finance": "财务收支", "budget": "预算决算", "policy": "政策文件",
-    "notice": "公开事项", "service": "办事指南", "subsidy": "补贴名单", "decision": "四议两公开",
-    "procurement": "政府采购", "report": "年度报告",
-}
-KIND_LABELS = {"village": "村", "township": "乡镇", "department": "部门", "county": "县"}
 
 
 @dataclass
@@ -51,6 +47,10 @@ class Org:
     def url(self) -> str:
         return f"{self.slug}/"
 
+    @property
+    def kind_label(self) -> str:
+        return types.ORG.value_label("kind", self.kind)
+
     def ancestors(self) -> list["Org"]:
         chain, org = [], self.parent
         while org is not None:
@@ -76,12 +76,21 @@ class Record:
     source_path: str  # relative to the content folder
     sha256: str  # of the source file's bytes
     data: dict  # the validated record: Decimal money, text dates as written
-    derived: dict = field(default_factory=dict)  # totals, warnings: filled by the type's checks
+    facts: object = None  # what the type's checks worked out (FinanceFacts, …): see types/
+    refs: dict[str, "Record"] = field(default_factory=dict)  # reference key → the record it names
     warnings: list[str] = field(default_factory=list)  # shown on the page in plain words
 
     @property
+    def record_type(self) -> types.RecordType:
+        return types.record_type(self.type)
+
+    @property
     def type_label(self) -> str:
-        return TYPE_LABELS[self.type]
+        return self.record_type.label
+
+    def value_label(self, field: str, value: str) -> str:
+        """The Chinese word for one of this type's enumerated values (stage award → 中标（成交）结果)."""
+        return self.record_type.value_label(field, value)
 
     @property
     def sort_key(self):
@@ -99,11 +108,12 @@ class Site:
     schemas: object  # schema.Schemas: labels for pages, documents for /schemas/
     pages: list = field(default_factory=list)  # site-wide Markdown pages, filled by Pelican
 
+    @cached_property
+    def times(self) -> Times:
+        """When each record was published and last changed (one git log, on first use)."""
+        return Times(self)
+
     @property
     def top(self) -> Org:
         return next(o for o in self.orgs.values() if o.parent is None)
 
-
-def money(value) -> Decimal:
-    """Money as read from YAML (int or Decimal) as a Decimal with cents."""
-    return Decimal(value).quantize(Decimal("0.01"))

@@ -36,18 +36,16 @@ class Problem:
 
 
 class Problems:
-    """Collects problems while the content is read and checked."""
+    """Collects problems while the content is read and checked; the same problem twice is one."""
 
     def __init__(self) -> None:
-        self._items: list[Problem] = []
-        self.error_count = 0
+        self._items: dict[Problem, None] = {}  # insertion-ordered set
 
     def error(self, path: str, line: int, message: str, field: tuple = ()) -> None:
-        self._items.append(Problem(path, line, ERROR, message, field))
-        self.error_count += 1
+        self._items.setdefault(Problem(path, line, ERROR, message, field))
 
     def warning(self, path: str, line: int, message: str, field: tuple = ()) -> None:
-        self._items.append(Problem(path, line, WARNING, message, field))
+        self._items.setdefault(Problem(path, line, WARNING, message, field))
 
     @property
     def errors(self) -> list[Problem]:
@@ -58,7 +56,7 @@ class Problems:
         return [p for p in self._items if p.level == WARNING]
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self._items))
+        return sorted(self._items)
 
     def __bool__(self) -> bool:
         return bool(self._items)

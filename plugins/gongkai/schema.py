@@ -6,24 +6,32 @@ gives every field its Chinese label (``title``) for error messages.
 
 Valid records are the common case, so they go through a compiled validator
 (fastjsonschema, generated Python code); only an invalid record is validated again
-with ``jsonschema`` to list *all* its problems with their paths.
+with ``jsonschema`` to list *all* its problems with their paths. The generated code is
+compiled to bytecode and kept in the user's cache folder, keyed by the schema's digest, so a command does not
+compile the schemas again (each process loads them once: ``Schemas.shared()``).
 """
 
 from __future__ import annotations
 
 import copy
 import difflib
+import hashlib
 import json
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 import fastjsonschema
 import jsonschema
+from fastjsonschema.ref_resolver import RefResolver
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
-RECORD_TYPES = ("org", "finance", "budget", "policy", "notice", "service", "subsidy",
-                "decision", "procurement", "report")
+from .types import ALL_TYPES, TYPES_DIR, RecordType
 
 _TYPE_NAMES = {
     "number": "数字（例如 1234.50，不加引号和单位）",
@@ -36,8 +44,9 @@ _TYPE_NAMES = {
 
 
 def _merged(record_type: str) -> dict:
-    common = json.loads((SCHEMA_DIR / "_common.json").read_text("utf-8"))
-    own = json.loads((SCHEMA_DIR / f"{record_type}.json").read_text("utf-8"))
+    common = json.loads((TYPES_DIR / "_common.schema.json").read_text("utf-8"))
+    own = json.loads(ALL_TYPES[record_type].schema_file.read_text("utf-8"))
+    _accept_words(own, ALL_TYPES[record_type])
     properties = dict(common["properties"])
     properties.update(own.get("properties", {}))
     properties["type"] = {"const": record_type, "title": "记录类型"}
@@ -55,6 +64,19 @@ def _merged(record_type: str) -> dict:
     }
 
 
+def _accept_words(node: Any, record_type: RecordType) -> None:
+    """Every enumerated field takes its codes and the Chinese words for them (the type declares both)."""
+    if isinstance(node, dict):
+        for key, prop in (node.get("properties") or {}).items():
+            if isinstance(prop, dict) and "enum" in prop and key in record_type.values:
+                prop["enum"] = list(record_type.accepted(key))
+        for value in node.values():
+            _accept_words(value, record_type)
+    elif isinstance(node, list):
+        for value in node:
+            _accept_words(value, record_type)
+
+
 @dataclass
 class Finding:
     """A schema problem: where in the record (keys and indexes) and what to tell the clerk."""
@@ -69,7 +91,7 @@ class RecordSchema:
     def __init__(self, record_type: str):
         self.type = record_type
         self.document = _merged(record_type)
-        self._fast = fastjsonschema.compile(copy.deepcopy(self.document), formats={"date": _is_date})
+        self._fast = compiled(self.document)
 
     @cached_property
     def _full(self) -> jsonschema.Draft7Validator:
@@ -139,7 +161,8 @@ class RecordSchema:
             wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             return [Finding(path, f"{label}应当是{_TYPE_NAMES.get(wanted, wanted)}，现在写的是“{_show(value)}”")]
         if kind == "enum":
-            options = "、".join(map(str, error.validator_value))
+            words = ALL_TYPES[self.type].values.get(str(path[-1]) if path else "", {})
+            options = "、".join(f"{word}（{code}）" for code, word in words.items()) or "、".join(map(str, error.validator_value))
             return [Finding(path, f"{label}只能是以下之一：{options}；现在写的是“{_show(value)}”")]
         if kind == "format":
             return [Finding(path, f"{label}“{value}”这一天不存在：请核对年、月、日")]
@@ -179,11 +202,53 @@ def _is_date(value) -> bool:
     return True
 
 
+def cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gongkai" / "schemas"
+
+
+def compiled(document: dict) -> Callable[[Any], Any]:
+    """fastjsonschema's validator of ``document``; its bytecode comes from the cache when it was made before."""
+    formats = {"date": _is_date}
+    key_text = json.dumps([fastjsonschema.VERSION, sys.implementation.cache_tag, document], sort_keys=True)
+    cached = cache_dir() / f"{hashlib.sha256(key_text.encode()).hexdigest()[:32]}.marshal"
+    entry = RefResolver.from_schema(copy.deepcopy(document)).get_scope_name()  # (it rewrites the $refs it walks)
+    try:
+        validate = _run(marshal.loads(cached.read_bytes()), entry)
+    except Exception:  # not cached yet, or a damaged file: generate and compile it again
+        code = compile(fastjsonschema.compile_to_code(copy.deepcopy(document), formats=formats), str(cached), "exec")
+        _store(cached, marshal.dumps(code))
+        validate = _run(code, entry)
+    return lambda data: validate(data, custom_formats=formats)
+
+
+def _run(code: Any, entry: str) -> Callable[..., Any]:
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # noqa: S102 - bytecode compiled from our own schema
+    return namespace[entry]
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write the cache file whole or not at all (a rename); a read-only home just means no cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=".tmp", delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+
+
 class Schemas:
-    """All record schemas, compiled once per build."""
+    """All record schemas, compiled once per process (``shared``) or per call."""
 
     def __init__(self) -> None:
-        self.by_type = {t: RecordSchema(t) for t in RECORD_TYPES}
+        self.by_type = {code: RecordSchema(code) for code in ALL_TYPES}
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def shared() -> Schemas:
+        """The schemas every load in this process uses: compiled (or read from the cache) once."""
+        return Schemas()
 
     def __getitem__(self, record_type: str) -> RecordSchema:
         return self.by_type[record_type]

@@ -86,10 +86,3 @@ class Times:
     def newest(self, records, default: datetime = EPOCH) -> datetime:
         return max((self.updated(r) for r in records), default=default)
 
-
-def times_for(site) -> Times:
-    """The one ``Times`` of this site: feeds and every data writer share one git call."""
-    times = site.__dict__.get("_gongkai_times")
-    if times is None:
-        times = site.__dict__["_gongkai_times"] = Times(site)
-    return times

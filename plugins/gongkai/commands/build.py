@@ -6,33 +6,23 @@ as it was: the new site is written beside it and renamed into place at the end.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import io
 import shutil
 import sys
 from pathlib import Path
 
-from pelican import Pelican
-
-from ..load import load_site
-from ..manifest import signing_key_path, write_manifest
-from ..project import Project, open_project
-from ..search import index as search_index
+from ..project import Project, from_args
 from .check import print_problems, summary
 
 HELP = "检查并生成网站（出错时保留上一次生成的网站）"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--output", help="输出文件夹（默认 output）")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
+    pass
 
 
 def run(args) -> int:
-    project = open_project(content=args.content, output=args.output, config=args.config)
-    return build(project)
+    return build(from_args(args))
 
 
 def build(project: Project, quiet: bool = False) -> int:
@@ -43,6 +33,11 @@ def build(project: Project, quiet: bool = False) -> int:
 
 
 def _build(project: Project, quiet: bool) -> int:
+    from ..generator import render
+    from ..load import load_site
+    from ..manifest import signing_key_path, write_manifest
+    from ..search import index as search_index
+
     # The loaded site lives until the build ends. The cyclic GC walking it again and again
     # while it grows, and then in every collection the writers trigger, made each record
     # cost more the more records there were; frozen, it is left alone (and a forked
@@ -59,7 +54,7 @@ def _build(project: Project, quiet: bool) -> int:
         return 1
     staging = _staging_dir(project.output)
     try:
-        render(project, site, staging)
+        render(project.pelican, site, staging)
         write_manifest(staging, signing_key_path(project.settings, project.content))
         swap_in(staging, project.output)
         search_index.promote(project.output)
@@ -69,13 +64,6 @@ def _build(project: Project, quiet: bool) -> int:
     if not quiet:
         print(f"{summary(problems, len(site.records))}；网站已生成到 {project.output}", file=sys.stderr)
     return 0
-
-
-def render(project: Project, site, into: Path) -> None:
-    """Run Pelican (with our generator and writers) into ``into``."""
-    settings = dict(project.pelican, OUTPUT_PATH=str(into), GONGKAI_SITE=site)
-    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's English progress lines
-        Pelican(settings).run()
 
 
 def _staging_dir(output: Path) -> Path:

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from ..load import load_site
 from ..problems import Problems
-from ..project import open_project
+from ..project import from_args
 
 HELP = "检查全部记录，列出所有问题，不生成网站"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--output", help="输出文件夹（check 不写入，只为与其他命令一致）")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
+    pass
 
 
 def print_problems(problems: Problems, stream=None) -> None:
@@ -31,7 +28,9 @@ def summary(problems: Problems, record_count: int) -> str:
 
 
 def run(args) -> int:
-    project = open_project(content=args.content, config=args.config)
+    from ..load import load_site
+
+    project = from_args(args)
     site, problems = load_site(project.content, project.settings)
     print_problems(problems)
     print(summary(problems, len(site.records)), file=sys.stderr)

@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 from ..manifest import MANIFEST, SIGNATURE, Entry, parse_manifest, scan, sha256_file
-from ..project import DEFAULT_CONFIG, UsageError, open_project
+from ..project import DEFAULT_CONFIG, from_args
+from . import UsageError
 from ..publishers import SCHEMES, DeployError
 from ..publishers.base import stderr_is_terminal
 from ..publishers.credentials import Credentials
@@ -29,9 +30,6 @@ EXAMPLES = ("file:///srv/www/gongkai", "sftp://user@example.cn/var/www/gongkai",
 
 def add_arguments(parser) -> None:
     parser.add_argument("target", metavar="目标地址", help="例如 " + "、".join(EXAMPLES))
-    parser.add_argument("--output", help="要发布的网站文件夹（默认 output）")
-    parser.add_argument("--content", help="内容文件夹（默认 content；git 发布用它的提交时间）")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
     parser.add_argument("--dry-run", action="store_true", help="只列出会新增、更新、删除哪些文件，不做任何改动")
     parser.add_argument("--force", action="store_true", help="不管目标上记录的清单，全部重新上传")
     parser.add_argument("--build", action="store_true", help="先检查并生成网站（publish.py build），成功后再发布")
@@ -50,7 +48,7 @@ def locate(args) -> tuple[Path, Path | None]:
     if args.output and not args.content and not args.config:
         content = DEFAULT_CONFIG.parent / "content"
         return Path(args.output).resolve(), content if content.is_dir() else None
-    project = open_project(content=args.content, output=args.output, config=args.config)
+    project = from_args(args)
     return project.output, project.content
 
 
@@ -118,7 +116,7 @@ def run(args) -> int:
     if publisher_class is None:
         raise UsageError(f"不认识的目标地址 {target.display}：支持 " + "、".join(f"{s}://" for s in sorted(SCHEMES)))
     if args.build:
-        status = build(open_project(content=args.content, output=args.output, config=args.config))
+        status = build(from_args(args))
         if status != 0:
             return status  # the problems are printed; nothing is published
     output, content = locate(args)

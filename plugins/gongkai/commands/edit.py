@@ -12,7 +12,7 @@ import socket
 import sys
 from pathlib import Path
 
-from ..project import UsageError, open_project
+from . import UsageError
 from .new import schema_url
 
 HELP = "在浏览器里填写、修改公开记录（按 schema 生成表单，保存前检查，保存即提交 git）"
@@ -20,9 +20,6 @@ LOCAL = "127.0.0.1"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--output", help="输出文件夹（默认 output）：新记录的 schema 地址按它写")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
     parser.add_argument("--port", type=int, default=8001, help="端口（默认 8001；0 表示任选一个空闲端口）")
     parser.add_argument("--org", help="只允许新建和修改这个机构的记录，例如 xiaohe-village")
     parser.add_argument("--author", help="git 提交的作者，写成“名字 <邮箱>”；默认用 git 的 user.name")
@@ -57,6 +54,7 @@ def run(args) -> int:
     import uvicorn
 
     from ..editor import commits
+    from ..project import from_args
     from ..editor.accounts import Accounts
     from ..editor.app import App, Options
     from ..editor.editing import Editor
@@ -64,7 +62,7 @@ def run(args) -> int:
     from ..editor.store import state_folder
     from ..editor.workspace import Workspace
 
-    project = open_project(content=args.content, output=args.output, config=args.config)
+    project = from_args(args)
     _check_options(args, project)
     state = state_folder(project.content, args.state)
     accounts = Accounts(state / "users.json") if args.serve else None

@@ -15,7 +15,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ..manifest import SIGNING_KEY_ENV, fingerprint, inside_repository, public_pem
-from ..project import DEFAULT_CONFIG, UsageError
+from ..project import DEFAULT_CONFIG
+from . import UsageError
 
 HELP = "生成发布者签名密钥（Ed25519，保存在仓库之外）"
 
@@ -27,7 +28,6 @@ def default_path() -> Path:
 
 def add_arguments(parser) -> None:
     parser.add_argument("--out", help=f"私钥保存位置（默认 {default_path()}；公钥另存为同名 .pub）")
-    parser.add_argument("--content", help="内容文件夹（默认 content）：私钥不能放在里面")
 
 
 def write_new(path: Path, data: bytes, mode: int) -> None:

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..privacy import mask_text
-from ..project import UsageError, open_project
+from ..project import from_args
+from . import UsageError
 from ..reading import yamltext
 
 HELP = "把文件里的身份证号、手机号脱敏，删除银行账号（直接改写文件）"
@@ -15,8 +16,6 @@ HELP = "把文件里的身份证号、手机号脱敏，删除银行账号（直
 
 def add_arguments(parser) -> None:
     parser.add_argument("files", nargs="+", help="要处理的记录文件")
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
 
 
 def own_phones(file: Path, content: Path) -> frozenset[str]:
@@ -30,7 +29,7 @@ def own_phones(file: Path, content: Path) -> frozenset[str]:
 
 
 def run(args) -> int:
-    project = open_project(content=args.content, config=args.config)
+    project = from_args(args)
     for name in args.files:
         file = Path(name)
         if not file.is_file():

@@ -7,21 +7,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..load import ORG_FILE
-from ..project import UsageError, open_project
-from ..schema import RECORD_TYPES
+from ..project import from_args
+from . import UsageError
+from ..types import ALL_TYPES, ORG_FILE
 
 HELP = "按模板新建一条记录（带中文注释）"
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "new"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("type", choices=RECORD_TYPES, help="记录类型")
+    parser.add_argument("type", choices=list(ALL_TYPES), help="记录类型")
     parser.add_argument("--org", required=True, help="机构文件夹名，例如 xiaohe-village")
     parser.add_argument("--name", help="新文件名（不含扩展名）；默认按日期和类型命名")
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--output", help="输出文件夹（默认 output）：本地预览时编辑器从这里读取 schema")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
 
 
 def schema_url(project, target: Path, record_type: str) -> str:
@@ -35,7 +31,7 @@ def schema_url(project, target: Path, record_type: str) -> str:
 
 def template_text(record_type: str, schema_address: str) -> str:
     """The commented template of a type, with the line that points editors at its schema."""
-    template = next(TEMPLATES.glob(f"{record_type}.*")).read_text("utf-8")
+    template = ALL_TYPES[record_type].new_template.read_text("utf-8")
     if not schema_address:
         return template
     line = f"# yaml-language-server: $schema={schema_address}\n"
@@ -47,13 +43,12 @@ def template_text(record_type: str, schema_address: str) -> str:
 def target_path(org_dir: Path, record_type: str, name: str | None) -> Path:
     if record_type == "org":
         return org_dir / ORG_FILE
-    template = next(TEMPLATES.glob(f"{record_type}.*"))
     stem = name or f"{date.today().isoformat()}-{record_type}"
-    return org_dir / record_type / f"{stem}{template.suffix}"
+    return org_dir / record_type / f"{stem}{ALL_TYPES[record_type].new_template.suffix}"
 
 
 def run(args) -> int:
-    project = open_project(content=args.content, output=args.output, config=args.config)
+    project = from_args(args)
     org_dir = project.content / "orgs" / args.org
     if args.type != "org" and not (org_dir / ORG_FILE).is_file():
         raise UsageError(f"机构 {args.org} 不存在（没有 {org_dir / ORG_FILE}）：请先运行 publish.py new org --org {args.org}")

@@ -10,9 +10,8 @@ import json
 import sys
 from datetime import date
 
-from .. import freshness
-from ..load import load_site
-from ..project import UsageError, open_project
+from ..project import from_args
+from . import UsageError
 
 HELP = "列出逾期未公开的机构（缺少的财务公开、过期的栏目）和它们的电话"
 
@@ -20,9 +19,6 @@ HELP = "列出逾期未公开的机构（缺少的财务公开、过期的栏目
 def add_arguments(parser) -> None:
     parser.add_argument("--as-of", help="按哪一天计算（YYYY-MM-DD，默认今天）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--output", help="输出文件夹（report 不写入，只为与其他命令一致）")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
 
 
 def as_of(text: str | None) -> date:
@@ -35,8 +31,11 @@ def as_of(text: str | None) -> date:
 
 
 def run(args) -> int:
+    from .. import freshness
+    from ..load import load_site
+
     reference = as_of(args.as_of)
-    project = open_project(content=args.content, config=args.config)
+    project = from_args(args)
     site, problems = load_site(project.content, project.settings)
     if problems.errors:
         print(f"内容有 {len(problems.errors)} 个错误，报告只计入没有错误的记录：请运行 publish.py check 查看", file=sys.stderr)
@@ -46,7 +45,7 @@ def run(args) -> int:
         by_org.setdefault(finding.org.slug, []).append(finding)
     if args.json:
         print(json.dumps([{"org": slug, "name": items[0].org.name, "phones": items[0].org.phones,
-                           "problems": [f.text for f in items]} for slug, items in by_org.items()],
+                           "problems": [f.describe() for f in items]} for slug, items in by_org.items()],
                          ensure_ascii=False, indent=2))
         return 0
     print(f"截至 {reference}：{len(by_org)} 个机构需要督促（共 {len(site.orgs)} 个）")
@@ -54,5 +53,5 @@ def run(args) -> int:
         org = items[0].org
         print(f"\n{org.name}（{slug}）  电话：{'、'.join(org.phones)}")
         for finding in items:
-            print(f"  - {finding.text}")
+            print(f"  - {finding.describe()}")
     return 0

@@ -5,28 +5,27 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import TYPE_LABELS
-from ..project import UsageError, open_project
-from ..search import index
-from ..search.analysis import too_short
+from .. import types
+from ..project import from_args
+from . import UsageError
 
 HELP = "在已生成网站的索引里搜索（中文可搜任意两个字以上的片段）"
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("query", metavar="关键词", help="要找的字词，例如 宋芳、低保、扶贫资金")
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--output", help="已生成的网站文件夹（默认 output）")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
     parser.add_argument("--json", action="store_true", help="以 JSON 列表输出（title、url、org、type、date、source）")
     parser.add_argument("--limit", type=_positive, default=20, help="最多列出几条（默认 20）")
     parser.add_argument("--org", help="只找这个单位的（机构文件夹名，例如 xiaohe-village）")
-    parser.add_argument("--type", choices=sorted(TYPE_LABELS), metavar="TYPE", help="只找这种类型的：" + "、".join(sorted(TYPE_LABELS)))
+    parser.add_argument("--type", choices=sorted(types.ALL_TYPES), metavar="TYPE", help="只找这种类型的：" + "、".join(sorted(types.ALL_TYPES)))
     parser.add_argument("--year", type=_year, help="只找这一年的（YYYY）")
 
 
 def run(args) -> int:
-    project = open_project(content=args.content, output=args.output, config=args.config)
+    from ..search import index
+    from ..search.analysis import too_short
+
+    project = from_args(args)
     ix = index.open_index(project.output)
     if ix is None:
         raise UsageError(f"{project.output} 没有搜索索引：请先运行 publish.py build（或用 --output 指定生成的网站文件夹）")
@@ -64,7 +63,7 @@ def plain(query: str, total: int, hits: list[dict]) -> str:
     shown = f"，列出前 {len(hits)} 条" if len(hits) < total else ""
     lines = [f"找到 {total} 条包含“{query}”的记录{shown}："]
     for rank, hit in enumerate(hits, 1):
-        meta = " · ".join(p for p in (hit["org_name"], TYPE_LABELS.get(hit["type"], hit["type"]), hit["date"]) if p)
+        meta = " · ".join(p for p in (hit["org_name"], types.label(hit["type"]) if hit["type"] in types.ALL_TYPES else hit["type"], hit["date"]) if p)
         lines += ["", f"{rank:>3}. {hit['title']}", f"     {meta}", f"     {hit['url']}  （{hit['source']}）"]
     return "\n".join(lines)
 

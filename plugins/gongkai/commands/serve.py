@@ -8,16 +8,13 @@ import sys
 import threading
 from pathlib import Path
 
-from ..project import open_project
+from ..project import from_args
 from .build import build
 
 HELP = "生成网站并在本机预览（内容改动后自动重新生成）"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--output", help="输出文件夹（默认 output）")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
     parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     parser.add_argument("--bind", default="127.0.0.1", help="监听地址（默认 127.0.0.1，只有本机能访问）")
     parser.add_argument("--poll", type=float, default=1.0, help="检查改动的间隔秒数")
@@ -50,7 +47,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def run(args) -> int:
-    project = open_project(content=args.content, output=args.output, config=args.config)
+    project = from_args(args)
     build(project)
     project.output.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(_QuietHandler, directory=str(project.output))

@@ -12,7 +12,7 @@ import getpass
 import re
 import sys
 
-from ..project import UsageError, open_project
+from . import UsageError
 
 HELP = "管理网上编辑器（edit --serve）的账号：add 添加、list 列出、passwd 改密码、remove 删除"
 _LOGIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")
@@ -26,9 +26,6 @@ def add_arguments(parser) -> None:
     parser.add_argument("--email", help="add：邮箱（git 提交的作者邮箱）")
     parser.add_argument("--reviewer", action="store_true", help="add：可以审核下级机构的修改（乡镇、县的账号）")
     parser.add_argument("--password-stdin", action="store_true", help="从标准输入读一行作密码（脚本用）")
-    parser.add_argument("--content", help="内容文件夹（默认 content）")
-    parser.add_argument("--output", help="不用（与其他命令一致）")
-    parser.add_argument("--config", help="配置文件（默认 pelicanconf.py）")
     parser.add_argument("--state", help="编辑器自己的文件夹（与 publish.py edit --state 相同）")
 
 
@@ -49,8 +46,9 @@ def _password(args) -> str:
 def run(args) -> int:
     from ..editor.accounts import Accounts
     from ..editor.store import state_folder
+    from ..project import from_args
 
-    project = open_project(content=args.content, config=args.config)
+    project = from_args(args)
     accounts = Accounts(state_folder(project.content, args.state) / "users.json")
     if args.action == "list":
         for user in accounts.all():

@@ -18,16 +18,16 @@ from pathlib import Path
 
 from ..manifest import (MANIFEST, PUBLIC_KEY, SIGNATURE, Entry, fingerprint, load_public_key, parse_manifest,
                         sha256_file, signature_valid, site_files)
-from ..project import UsageError
+from ..project import from_args
+from ..publishers.base import NOT_PUBLISHED, PART_SUFFIX
+from . import UsageError
 
 HELP = "校验网站副本（文件夹或网址）与发布者签名的清单是否一致"
-NOT_PUBLISHED = frozenset({".gongkai-deployed.json", ".nojekyll"})
-"""Files a publisher leaves on the target that the site does not publish."""
-PART_SUFFIX = ".gongkai-part"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("site", metavar="DIR|URL", help="网站文件夹，或网站地址（http:// 或 https://）")
+    parser.add_argument("site", metavar="DIR|URL", nargs="?",
+                        help="网站文件夹，或网站地址（http:// 或 https://）；不写时校验 --output（默认 output）")
     parser.add_argument("--key", help="信任的发布者公钥文件（publish.py keygen 生成的 .pub）；"
                                       "不指定时使用网站自带的公钥，只能说明网站前后一致")
     parser.add_argument("--unsigned-ok", action="store_true", help="清单没有签名也算通过（默认：有 --key 时必须有签名）")
@@ -172,7 +172,7 @@ def check_files(copy, entries: list[Entry]) -> list[str]:
 
 
 def run(args) -> int:
-    copy = open_copy(args.site)
+    copy = open_copy(args.site or str(from_args(args).output))
     key = trusted_key(args.key)
     data = copy.read(MANIFEST)
     if data is None:

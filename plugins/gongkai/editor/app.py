@@ -23,8 +23,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..model import TYPE_LABELS
-from ..schema import RECORD_TYPES
+from ..types import RECORD_TYPES, label
 from . import uploads
 from .accounts import Accounts, Throttle
 from .commits import Author
@@ -37,7 +36,7 @@ from .preview import Preview
 from .sessions import COOKIE, Session, Sessions
 from .totals import totals
 
-EDITABLE_TYPES = [t for t in RECORD_TYPES if t != "org"]
+EDITABLE_TYPES = list(RECORD_TYPES)
 MAX_FIELDS = 100_000  # a 1,000-line ledger posts 6,000 fields; Starlette's default is 1,000
 
 
@@ -213,21 +212,21 @@ class App:
         by_type: dict[str, list] = {}
         for entry in self.workspace.entries_of(slug):
             by_type.setdefault(entry.type or "", []).append(entry)
-        sections = [(t, TYPE_LABELS.get(t, "无法识别类型的文件"), by_type[t])
-                    for t in list(TYPE_LABELS) + [""] if t in by_type]
+        sections = [(t, label(t) if t else "无法识别类型的文件", by_type[t])
+                    for t in EDITABLE_TYPES + [""] if t in by_type]
         mine = call.who.may_change(slug)
         return self.render(call, "org.html", org=org, sections=sections, may_change=mine,
-                           types=[(t, TYPE_LABELS[t]) for t in EDITABLE_TYPES],
+                           types=[(t, label(t)) for t in EDITABLE_TYPES],
                            drafts=self.editor.drafts.of_org(slug) if mine else [],
                            pending=self.editor.pending.of_org(slug), org_problems=self.workspace.problems.get(org.source_path, []))
 
     def form(self, call: Call, page: FormPage, status: int = 200) -> HTMLResponse:
         target = page.target
         if target.is_new:
-            action, heading = f"/new/{target.type}?org={target.org}", f"新建{TYPE_LABELS.get(target.type, '')}"
+            action, heading = f"/new/{target.type}?org={target.org}", f"新建{label(target.type)}"
         else:
             action = f"/edit/{target.path}"
-            heading = "修改机构概况" if target.type == "org" else f"修改{TYPE_LABELS.get(target.type, '记录')}"
+            heading = f"修改{label(target.type)}" if target.type else "修改记录"
         return self.render(call, "form.html", status, page=page, action=action, heading=heading,
                            record=self.workspace.by_path.get(target.path or ""),
                            org=self.workspace.site.orgs.get(target.org), totals=totals(target.type, page.data))

@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..commands.new import TEMPLATES, template_text
-from ..load import ORG_FILE
-from ..model import TYPE_LABELS, Record
+from ..commands.new import template_text
+from ..model import Record
 from ..problems import Problem, Problems
 from ..reading.source import parse_text
 from . import commits, formdata
-from .fields import REFERENCE_TYPES, Builder, Context, Field
+from .fields import Builder, Context, Field
 from .formdata import Form
 from .paths import Refused, inside
 from .store import Store, write_whole
 from .values import Rows
+from ..types import ALL_TYPES, ORG_FILE, RECORD_TYPES, label
 from .workspace import Checked, Workspace, slug_of
 from .yamlwrite import WriteError, rewritten
 
@@ -148,14 +148,12 @@ class Editor:
     def _references(self, target: Target) -> dict[str, list[tuple[str, str]]]:
         """The records a reference may choose: the same org's, of the right type, newest first."""
         org = self.workspace.site.orgs.get(target.org)
-        choices = {}
-        for (record_type, key), (wanted, stage) in REFERENCE_TYPES.items():
-            if record_type != target.type or org is None:
-                continue
-            choices[key] = [(r.index_no, f"{r.title}（{r.date}，{r.index_no}）") for r in org.records
-                            if r.source_path != target.path and (wanted is None or r.type == wanted)
-                            and (stage is None or r.data.get("stage") == stage)]
-        return choices
+        if org is None or target.type not in RECORD_TYPES:
+            return {}
+        return {key: [(r.index_no, f"{r.title}（{r.date}，{r.index_no}）") for r in org.records
+                      if r.source_path != target.path and (wanted.type is None or r.type == wanted.type)
+                      and (wanted.stage is None or r.data.get("stage") == wanted.stage)]
+                for key, wanted in RECORD_TYPES[target.type].references.items()}
 
     def page(self, target: Target, opened: Opened | None = None) -> FormPage:
         """The form of a record as the file holds it now (or a blank one)."""
@@ -303,7 +301,7 @@ class Editor:
 
     def keep_draft(self, target: Target, form: Form, who: Who) -> str:
         """Keep the form as posted, outside the content folder; the org's page lists it."""
-        title = form.get("title") or form.get("name") or TYPE_LABELS.get(target.type, target.type)
+        title = form.get("title") or form.get("name") or label(target.type)
         return self.drafts.put({"id": form.get("_draft"), "org": target.org, "path": target.path or "",
                                 "type": target.type, "title": title, "saved": _now(), "by": _who(who),
                                 "items": _kept(form)})
@@ -370,7 +368,7 @@ def _markdown(target: Target) -> bool:
 
 
 def _suffix(record_type: str) -> str:
-    return next(TEMPLATES.glob(f"{record_type}.*")).suffix.lstrip(".")
+    return ALL_TYPES[record_type].new_template.suffix.lstrip(".")
 
 
 def _template_rows(data: dict, template: dict) -> dict:

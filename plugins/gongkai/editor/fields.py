@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..display import ENUM_LABELS
 from ..problems import Problem
+from ..types import ALL_TYPES, RecordType
 from ..types.decision import STAGES
 from ..types.report import APPLICANTS, REVIEW
 from .values import Rows, shown
@@ -23,13 +23,10 @@ from .values import Rows, shown
 FIRST = ("title", "date")
 LAST = ("category", "summary", "body", "attachments", "tags", "updated", "index_no")
 NEVER = ("type", "org")  # fixed by the type and the folder
-ONLY_WHEN_PRESENT = ("index_no",)
-COMMON = FIRST + LAST + NEVER  # generated; shown only when the clerk wrote one
+ONLY_WHEN_PRESENT = ("index_no",)  # generated; shown only when the clerk wrote one
+COMMON = FIRST + LAST + NEVER
 LONG_TEXT = (("summary",), ("body",), ("description",))  # a record's own texts (a stage's body is a name)
 GRID_COLUMNS = {"row7": APPLICANTS, "row5": REVIEW}
-REFERENCE_TYPES = {("policy", "replaced_by"): ("policy", None), ("policy", "interpretation"): (None, None),
-                   ("procurement", "tender"): ("procurement", "tender"),
-                   ("procurement", "award"): ("procurement", "award")}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -98,26 +95,25 @@ class Schema:
         return node, name
 
 
-def enum_options(values: list, current) -> list[tuple[str, str]]:
-    """A select's (value, Chinese text): an English code is offered as its Chinese word when the
-    schema accepts the word too (the word is then what gets written); the value in the file
-    keeps its own spelling until the clerk picks another."""
-    options = []
-    for value in values:
-        label = ENUM_LABELS.get(value, str(value))
-        if label != value and label in values:
-            continue
-        options.append((value, label))
-    if current is not None and current not in [v for v, _ in options]:
-        label = ENUM_LABELS.get(current, str(current))
-        options = [(current if text == label else v, text) for v, text in options]
-    return [(str(v), text) for v, text in options]
+def enum_options(record_type: RecordType, key: str, values: list, current) -> list[tuple[str, str]]:
+    """A select's (value, Chinese text), one per meaning: the Chinese word is what a new choice
+    writes; the value already in the file keeps its own spelling (a code, a word, another word
+    for it) until the clerk picks another."""
+    words = record_type.values.get(key)
+    if not words:  # the values are the words already (a decision's stages)
+        return [(str(v), str(v)) for v in values] + ([(str(current), str(current))] if current not in (None, *values) else [])
+    current_code = record_type.accepted(key).get(current) if isinstance(current, str) else None
+    options = [(current if code == current_code else word, word) for code, word in words.items()]
+    if current is not None and current_code is None:
+        options.insert(0, (str(current), f"{current}（现在写的，不是可选的值）"))  # shown as written; the check says why
+    return options
 
 
 class Builder:
     def __init__(self, schema_document: dict, context: Context):
         self.schema = Schema(schema_document)
         self.context = context
+        self.record_type = ALL_TYPES[context.record_type]
 
     def top(self, data: dict) -> list[Field]:
         document = self.schema.document
@@ -145,7 +141,7 @@ class Builder:
             if made.value and made.value not in self.context.columns:
                 made.options.insert(0, (made.value, made.value))  # shown as written; the check says why not
         elif "enum" in node:
-            made.options = enum_options(node["enum"], value)
+            made.options = enum_options(self.record_type, key, node["enum"], value)
         elif made.kind == "select":
             made.options = [("true", "是"), ("false", "否")]
         elif made.kind == "ref":

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from ..display import ENUM_LABELS
-from ..model import KIND_LABELS, TYPE_LABELS
-from ..writers.output import yuan
+from ..money import yuan
+from ..types import label
 from .fields import Field, Row
 from .uploads import SUFFIXES
 
@@ -18,7 +17,7 @@ STATIC = Path(__file__).parent / "static"
 
 def environment(site_name: str) -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(site_name=site_name, TYPE_LABELS=TYPE_LABELS, KIND_LABELS=KIND_LABELS, ENUM_LABELS=ENUM_LABELS)
+    env.globals.update(site_name=site_name, type_label=label)
     env.filters["yuan"] = yuan
     env.globals["blank_row"] = blank_row
     env.globals["upload_types"] = ",".join(SUFFIXES)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..types import RECORD_TYPES
+
 
 @dataclass
 class Total:
@@ -46,8 +48,9 @@ def totals(record_type: str, data: dict) -> list[Total]:
     if record_type == "subsidy":
         return [Total("total-recipients", "发放金额合计", _sum(data.get("recipients"), "amount"))]
     if record_type == "budget":
-        lines = data.get("lines")
-        return [Total(f"total-{side}-{column}", f"{word}{what}合计", _sum(lines, column, lambda i: i.get("direction") in codes))
-                for side, word, codes in (("income", "收入", ("income", "收入")), ("expense", "支出", ("expense", "支出")))
+        lines, direction = data.get("lines"), RECORD_TYPES["budget"].accepted("direction")  # 收入 / income → income
+        return [Total(f"total-{side}-{column}", f"{word}{what}合计",
+                      _sum(lines, column, lambda item, side=side: direction.get(item.get("direction")) == side))
+                for side, word in (("income", "收入"), ("expense", "支出"))
                 for column, what in (("planned", "预算数"), ("actual", "执行数"))]
     return []

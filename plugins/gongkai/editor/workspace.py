@@ -22,14 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checking import Checker
-from ..load import (ORG_FILE, Loaded, check_record, link_tree, load_site, own_phone_digits, path_keys, read_org,
-                    read_record, report_duplicate_index_no, resolve_references)
+from ..load import (Loaded, check_record, link_tree, load_site, own_phone_digits, path_keys, read_org, read_record,
+                    report_duplicate_index_no, resolve_references)
 from ..markup import Markup
 from ..model import Record, Site
 from ..problems import Problem, Problems
 from ..reading.source import RECORD_SUFFIXES, SourceFile, decode, parse_text
 from ..settings import Settings
-from ..types import MODULES
+from ..types import ORG_FILE
 
 CATCH_UP_ONE_BY_ONE = 50  # more files changed behind the editor's back than this: read everything again
 
@@ -173,7 +173,7 @@ class Workspace:
         item = read_record(source, slug, org, self.site.schemas, self.markup, problems)
         if item is None or org is None:
             return None
-        check_record(item, self.content, self.settings, own_phone_digits(org), problems)
+        check_record(item, self.content, self.settings, own_phone_digits(org))
         if item.valid:
             self._check_across(item)
         return item.record
@@ -189,10 +189,8 @@ class Workspace:
         if old is not None and by_index_no.get(old.index_no) is old:
             del by_index_no[old.index_no]
         resolve_references(item, by_index_no, by_path)
-        module = MODULES[new.type]
-        if hasattr(module, "check_across"):
-            others = [r for r in self.site.records if r.type == new.type and r is not old]
-            module.check_across(others + [new], lambda r: item.checker if r is new else self._scratch(r))
+        others = [r for r in self.site.records if r.type == new.type and r is not old]
+        new.record_type.check_across(others + [new], lambda r: item.checker if r is new else self._scratch(r))
         if old is not None:
             self._check_referrers(item, old, by_index_no, by_path)
 
@@ -200,7 +198,7 @@ class Workspace:
         """Records pointing at the old version must still find what they point at."""
         for referrer in self.referrers(old):
             scratch = Problems()
-            copy = dataclasses.replace(referrer, derived={})
+            copy = dataclasses.replace(referrer, refs={})
             checker = Checker(scratch, self.site.schemas[copy.type], copy.source_path, copy.data)
             resolve_references(Loaded(copy, checker, None), by_index_no, by_path)  # type: ignore[arg-type]
             for problem in scratch.errors:
@@ -212,7 +210,7 @@ class Workspace:
         return Checker(Problems(), self.site.schemas[record.type], record.source_path, record.data)
 
     def referrers(self, record: Record) -> list[Record]:
-        return [r for r in self.site.records if any(t is record for t in r.derived.get("refs", {}).values())]
+        return [r for r in self.site.records if any(t is record for t in r.refs.values())]
 
     def _check_org(self, source: SourceFile, problems: Problems) -> None:
         slug = slug_of(source.path)
@@ -283,7 +281,6 @@ class Workspace:
             self.ref_keys[key] = record
         if replacing is not None:
             for referrer in self.site.records:
-                refs = referrer.derived.get("refs", {})
-                for key, target in refs.items():
+                for key, target in referrer.refs.items():
                     if target is replacing:
-                        refs[key] = record
+                        referrer.refs[key] = record

@@ -17,16 +17,16 @@ from pathlib import Path
 
 from ..manifest import Entry
 from .credentials import Credentials
+from ..errors import DeployError
 from .plan import DELETE, PENDING, STATE, Change, phase, plan, read_state, state_bytes
 from .target import Target
 
 PART_SUFFIX = ".gongkai-part"
+NO_JEKYLL = ".nojekyll"  # GitHub Pages: serve _files too
+NOT_PUBLISHED = frozenset({STATE, NO_JEKYLL})
+"""Files a publisher leaves on the target that the site does not publish."""
 FLUSH_EVERY = 2.0
 """Seconds between writes of the listing while sending: bounds the work a rerun repeats."""
-
-
-class DeployError(Exception):
-    """The target cannot be reached or written: one line for the clerk, exit status 2."""
 
 
 def part_name(path: str) -> str:

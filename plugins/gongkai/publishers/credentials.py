@@ -20,8 +20,9 @@ import os
 from pathlib import Path
 
 from ..manifest import inside_repository
-from ..project import DEFAULT_CONFIG, UsageError
+from ..project import DEFAULT_CONFIG
 from .target import Target
+from ..errors import DeployError
 
 CREDENTIALS_ENV = "GONGKAI_CREDENTIALS"
 
@@ -44,12 +45,12 @@ class Credentials:
             return {}
         holder = inside_repository(path, (DEFAULT_CONFIG.parent,))
         if holder is not None:
-            raise UsageError(f"凭据文件 {path} 在仓库 {holder} 里面，密码会被公开：请移到仓库外（例如 {default_file()}）")
+            raise DeployError(f"凭据文件 {path} 在仓库 {holder} 里面，密码会被公开：请移到仓库外（例如 {default_file()}）")
         parser = configparser.ConfigParser(interpolation=None)
         try:
             parser.read(path, encoding="utf-8")
         except (configparser.Error, UnicodeDecodeError) as error:
-            raise UsageError(f"凭据文件 {path} 格式不对（{type(error).__name__}）：应为 [服务器] 加 key = value 的 ini 格式") from None
+            raise DeployError(f"凭据文件 {path} 格式不对（{type(error).__name__}）：应为 [服务器] 加 key = value 的 ini 格式") from None
         for name in (f"{self.target.scheme}://{self.target.host}", self.target.host):
             if name and parser.has_section(name):
                 section = dict(parser.items(name))

@@ -19,7 +19,7 @@ import subprocess
 from pathlib import Path
 
 from ..manifest import Entry
-from .base import DeployError, Publisher, Report
+from .base import NO_JEKYLL, DeployError, Publisher, Report
 from .plan import DELETE, REPLACE, UPLOAD, Change
 from .sftp import KNOWN_HOSTS_ENV
 from .target import mask_url
@@ -96,7 +96,7 @@ class GitPublisher(Publisher):
         env = {**self.env, "GIT_INDEX_FILE": str(index), "GIT_WORK_TREE": str(output)}
         self._git("add", "--all", "--force", ".", env=env, cwd=output)
         empty = self._git("hash-object", "-w", "--stdin", input=b"").strip()
-        self._git("update-index", "--add", "--cacheinfo", f"100644,{empty},.nojekyll", env=env)  # GitHub Pages: serve _files too
+        self._git("update-index", "--add", "--cacheinfo", f"100644,{empty},{NO_JEKYLL}", env=env)
         tree = self._git("write-tree", env=env).strip()
         index.unlink(missing_ok=True)
         return tree

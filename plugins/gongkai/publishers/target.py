@@ -6,8 +6,8 @@ import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+from ..errors import DeployError
 
-from ..project import UsageError
 
 MASK = "******"
 _USERINFO_PASSWORD = re.compile(r"(://[^/\s:@]*):[^@/\s]*@")
@@ -54,7 +54,7 @@ def parse_target(text: str) -> Target:
     try:
         port = parts.port
     except ValueError:
-        raise UsageError(f"目标地址 {mask_url(text)} 的端口不对") from None
+        raise DeployError(f"目标地址 {mask_url(text)} 的端口不对") from None
     return Target(
         url=text,
         scheme=parts.scheme.lower(),

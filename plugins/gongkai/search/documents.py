@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..model import TYPE_LABELS
+from .. import types
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -37,7 +37,7 @@ class SearchDoc:
 
     @property
     def type_label(self) -> str:
-        return TYPE_LABELS[self.type]
+        return types.label(self.type)
 
     @property
     def all_text(self) -> str:
@@ -61,7 +61,7 @@ def record_doc(record) -> SearchDoc:
 
 
 def org_doc(org) -> SearchDoc:
-    parts = [TYPE_LABELS["org"], *values(org.data, skip=_APART | {"name"})]
+    parts = [types.ORG.label, *values(org.data, skip=_APART | {"name"})]
     return SearchDoc(url=f"{org.slug}/index.html", title=org.name, number="", org_slug=org.slug,
                      org_name=org.name, type="org", date="", source=org.source_path, text=_join(parts))
 

@@ -3,33 +3,83 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
 
-from ._money import check_amount, yuan
+from ..money import CENT, check_amount, money, yuan
+from .base import Columns, CsvLines, RecordType
+
+if TYPE_CHECKING:
+    from ..checking import Checker
+    from ..model import Record
 
 MASKED_ID = re.compile(r"^\d{6}\*{8}\d{3}[\dXx]$")
+OPTIONAL_COLUMNS = ("group", "household_size", "quantity", "id")
 
 
-def check(record, checker) -> None:
-    data = record.data
-    rate = check_amount(checker, ("rate",), data["rate"]) if "rate" in data else None
-    total = Decimal(0)
-    minimal_living = "低保" in data["program"] or "最低生活保障" in data["program"]
-    for i, person in enumerate(data["recipients"]):
-        amount = check_amount(checker, ("recipients", i, "amount"), person["amount"])
-        total += amount
-        if rate is not None and "quantity" in person:
-            # 四舍五入, as the clerk's spreadsheet ROUND does; Decimal's default is half-even
-            expected = (Decimal(person["quantity"]) * rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            if expected != amount:
-                checker.error(("recipients", i, "amount"), f"{checker.label(('recipients', i, 'amount'))}{yuan(amount)} 不等于数量 "
-                              f"{person['quantity']} × 标准 {yuan(rate)} = {yuan(expected)}：请核对")
-        if "id" in person:
-            if minimal_living:
-                checker.error(("recipients", i, "id"), "低保名单只公开姓名、家庭人口和金额（最低生活保障审核确认办法第二十四条）：请删除身份证号")
-            elif not MASKED_ID.match(person["id"]):
-                checker.error(("recipients", i, "id"), "身份证号要按全站统一方式脱敏：保留前 6 位和后 4 位，中间写 8 个 *，例如 110105********1234")
-    declared = check_amount(checker, ("total",), data["total"])
-    if declared != total:
-        checker.error(("total",), f"「合计金额」{yuan(declared)} 与名单金额相加的 {yuan(total)} 不符：请核对")
-    record.derived.update(recipients_total=total, recipient_count=len(data["recipients"]))
+@dataclass(frozen=True)
+class SubsidyFacts:
+    recipients_total: Decimal
+    recipient_count: int
+
+
+@dataclass(frozen=True)
+class SubsidyView:
+    recipients: list[dict[str, Any]]
+    columns: list[str]  # the optional columns some recipient fills
+    total: Decimal
+    count: int
+    unit: str
+    rate: Decimal | None
+
+
+def is_minimal_living(program: str) -> bool:
+    """A 低保 list, which publishes only name, household size and amount."""
+    return "低保" in program or "最低生活保障" in program
+
+
+class Subsidy(RecordType):
+    code = "subsidy"
+    label = "补贴名单"
+    index_code = "BT"
+    columns = Columns(village="村务", government="民生政策")
+    csv = CsvLines(("recipients",), rows="每一位发放对象一行")
+
+    def check(self, record: Record, checker: Checker) -> None:
+        data = record.data
+        rate = check_amount(checker, ("rate",), data["rate"]) if "rate" in data else None
+        total = Decimal(0)
+        for i, person in enumerate(data["recipients"]):
+            amount = check_amount(checker, ("recipients", i, "amount"), person["amount"])
+            total += amount
+            if rate is not None and "quantity" in person:
+                self._check_rate(checker, i, person, amount, rate)
+            if "id" in person:
+                self._check_id(checker, i, person["id"], is_minimal_living(data["program"]))
+        declared = check_amount(checker, ("total",), data["total"])
+        if declared != total:
+            checker.error(("total",), f"「合计金额」{yuan(declared)} 与名单金额相加的 {yuan(total)} 不符：请核对")
+        record.facts = SubsidyFacts(total, len(data["recipients"]))
+
+    @staticmethod
+    def _check_rate(checker: Checker, i: int, person: dict[str, Any], amount: Decimal, rate: Decimal) -> None:
+        # 四舍五入, as the clerk's spreadsheet ROUND does; Decimal's default is half-even
+        expected = (Decimal(person["quantity"]) * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+        if expected != amount:
+            checker.error(("recipients", i, "amount"), f"{checker.label(('recipients', i, 'amount'))}{yuan(amount)} 不等于数量 "
+                          f"{person['quantity']} × 标准 {yuan(rate)} = {yuan(expected)}：请核对")
+
+    @staticmethod
+    def _check_id(checker: Checker, i: int, number: str, minimal_living: bool) -> None:
+        if minimal_living:
+            checker.error(("recipients", i, "id"), "低保名单只公开姓名、家庭人口和金额（最低生活保障审核确认办法第二十四条）：请删除身份证号")
+        elif not MASKED_ID.match(number):
+            checker.error(("recipients", i, "id"), "身份证号要按全站统一方式脱敏：保留前 6 位和后 4 位，中间写 8 个 *，例如 110105********1234")
+
+    def view(self, record: Record) -> SubsidyView:
+        data, facts = record.data, record.facts
+        assert isinstance(facts, SubsidyFacts)
+        recipients = data["recipients"]
+        return SubsidyView(recipients, [key for key in OPTIONAL_COLUMNS if any(key in r for r in recipients)],
+                           money(data["total"]), facts.recipient_count, data.get("unit", ""), data.get("rate"))

@@ -20,12 +20,7 @@ from decimal import Decimal
 
 from ..addresses import absolute
 from ..datasets import csv_path, types_present
-from ..updated import times_for
-
-# The list each line-shaped type is one row per item of (finance has two: income, expense).
-LINES = {"finance": ("income", "expense"), "budget": ("lines",), "subsidy": ("recipients",),
-         "procurement": ("items",)}
-LINE_KEY = {"finance": "entries"}  # both finance lists share one set of columns
+from ..types import RECORD_TYPES
 SCALAR_REFS = {"#/definitions/money", "#/definitions/date", "#/definitions/datetime", "#/definitions/ref",
                "#/definitions/count", "#/definitions/text"}
 COMMON = ("type", "org", "title", "date", "updated", "category", "summary", "tags", "attachments", "index_no", "body")
@@ -71,15 +66,14 @@ def columns(schema_document: dict, record_type: str) -> list[Column]:
             Column("updated", "更新时间")]
     cols += _record_columns(props)
     cols.append(Column("tags", "标签"))
-    lists = LINES.get(record_type)
-    if not lists:
+    lines = RECORD_TYPES[record_type].csv
+    if lines is None:
         cols.append(Column("summary", "内容概述"))
     else:
-        prefix = LINE_KEY.get(record_type, lists[0])
-        if record_type == "finance":
-            cols.append(Column(f"{prefix}.direction", "收支"))
-        items = _item_schema(schema_document, lists[0])
-        cols += [Column(f"{prefix}.{k}", _label(p, k)) for k, p in items["properties"].items() if _is_scalar(p)]
+        if lines.direction:
+            cols.append(Column(f"{lines.prefix}.direction", "收支"))
+        items = _item_schema(schema_document, lines.lists[0])
+        cols += [Column(f"{lines.prefix}.{k}", _label(p, k)) for k, p in items["properties"].items() if _is_scalar(p)]
     cols.append(Column("url", "网址"))
     return cols
 
@@ -107,11 +101,11 @@ def cell(value, guard: bool = True) -> str:
 
 def rows(site, record_type: str, records) -> tuple[list[Column], list[list[str]]]:
     """The table of ``records`` (all of ``record_type``): its columns and its rows of cells."""
-    times = times_for(site)
+    times = site.times
     cols = columns(site.schemas[record_type].document, record_type)
     table = []
     for record in records:
-        refs = record.derived.get("refs", {})
+        refs = record.refs
         base = {"index_no": record.index_no, "org": record.org.slug, "org_name": record.org.name,
                 "title": record.title, "category": record.category, "date": record.date.isoformat(),
                 "updated": times.updated(record).isoformat(), "summary": record.summary,
@@ -132,24 +126,23 @@ def rows(site, record_type: str, records) -> tuple[list[Column], list[list[str]]
 
 
 def _line_prefix(record_type: str) -> str:
-    lists = LINES.get(record_type)
-    return LINE_KEY.get(record_type, lists[0]) + "." if lists else "\0"
+    lines = RECORD_TYPES[record_type].csv
+    return lines.prefix + "." if lines else "\0"
 
 
 def _lines(record):
     """Each line of a line-shaped record as {prefixed key: value}; a record without lines gives one empty line."""
-    lists = LINES.get(record.type)
-    if not lists:
+    lines = record.record_type.csv
+    if lines is None:
         yield {}
         return
-    prefix = LINE_KEY.get(record.type, lists[0])
     found = False
-    for list_key in lists:
+    for list_key in lines.lists:
         for item in record.data.get(list_key, ()):
             found = True
-            line = {f"{prefix}.{k}": v for k, v in item.items()}
-            if record.type == "finance":
-                line[f"{prefix}.direction"] = list_key
+            line = {f"{lines.prefix}.{k}": v for k, v in item.items()}
+            if lines.direction:
+                line[f"{lines.prefix}.direction"] = list_key
             yield line
     if not found:
         yield {}

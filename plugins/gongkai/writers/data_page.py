@@ -7,7 +7,6 @@ date is the newest change among the records a file holds, not the build date.
 from __future__ import annotations
 
 from ..datasets import CATALOGUE, PAGE, datasets
-from ..updated import times_for
 from .feeds import OPML, alternates
 from .feeds import PAGE as FEEDS_PAGE
 
@@ -17,7 +16,7 @@ def size_text(size: int) -> str:
 
 
 def write(site, output) -> None:
-    times = times_for(site)
+    times = site.times
     groups = []  # (heading, [(dataset, [(download, size text, bytes)])])
     for dataset in datasets(site):
         files = [(d, size_text(output.path(d.path).stat().st_size)) for d in dataset.downloads if output.path(d.path).exists()]

@@ -12,7 +12,6 @@ import json
 
 from ..addresses import absolute, tag_uri
 from ..datasets import CATALOGUE, PAGE, datasets
-from ..updated import times_for
 
 CONFORMS_TO = "https://project-open-data.cio.gov/v1.1/schema"
 
@@ -41,7 +40,7 @@ def entry(site, dataset) -> dict:
         "title": dataset.title,
         "description": dataset.description,
         "keyword": list(dict.fromkeys(dataset.keywords)),
-        "modified": times_for(site).newest(dataset.records).isoformat(),
+        "modified": site.times.newest(dataset.records).isoformat(),
         "publisher": publisher(dataset.org, settings),
         "contactPoint": contact(dataset.org, settings),
         "accessLevel": "public",

@@ -22,7 +22,6 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ..addresses import absolute, column_slug, tag_uri
-from ..updated import times_for
 from .record_json import json_path
 
 ATOM = "application/atom+xml"
@@ -107,14 +106,14 @@ def write(site, output) -> None:
 
 def entries(site, feed: Feed) -> list:
     """The feed's records, most recently updated first, at most ``feed_max_entries``."""
-    times = times_for(site)
+    times = site.times
     # Ties (a county's history imported in one commit) go newest record first.
     ranked = sorted(feed.records, key=lambda r: (-times.updated(r).timestamp(), -r.date.toordinal(), r.index_no))
     return ranked[: site.settings.feed_max_entries]
 
 
 def build_feed(site, feed: Feed) -> FeedGenerator:
-    settings, times = site.settings, times_for(site)
+    settings, times = site.settings, site.times
     records = entries(site, feed)
     generator = FeedGenerator()
     generator.id(tag_uri(settings, feed.stem))
@@ -139,7 +138,7 @@ def set_links(generator: FeedGenerator, settings, feed: Feed, path: str, media_t
 
 
 def entry(site, record):
-    settings, times = site.settings, times_for(site)
+    settings, times = site.settings, site.times
     item = FeedEntry()
     item.id(tag_uri(settings, record.index_no))  # also the RSS guid (isPermaLink="false")
     item.title(xml_text(record.title))

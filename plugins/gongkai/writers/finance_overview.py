@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..charts import bars_and_line
-from ..model import money
+from ..money import money, yuan
 from ..theme_env import gettext_of
-from .output import yuan
 
 
 @dataclass
@@ -37,8 +36,7 @@ class Year:
 
 
 def periods(records) -> list[Period]:
-    rows = [Period(r.data["period"], r, r.derived["income_total"], r.derived["expense_total"], r.derived["closing"])
-            for r in records]
+    rows = [Period(r.data["period"], r, r.facts.income_total, r.facts.expense_total, r.facts.closing) for r in records]
     return sorted(rows, key=lambda p: p.period)
 
 

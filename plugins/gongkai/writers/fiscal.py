@@ -19,7 +19,6 @@ import json
 
 from ..addresses import absolute, tag_uri
 from ..datasets import FDP_CSV, FDP_DESCRIPTOR
-from ..updated import times_for
 
 FIELDS = [
     # name, type, Chinese title, FDP columnType
@@ -71,7 +70,7 @@ def descriptor(site, records) -> dict:
             field["decimalChar"] = "."
         fields.append(field)
     years = sorted({r.data["year"] for r in records})
-    modified = times_for(site).newest(records)
+    modified = site.times.newest(records)
     return {
         "profile": "tabular-data-package",
         "name": "gongkai-budgets",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..freshness import findings
+from ..freshness import PERIOD_WORDS, findings
+from ..theme_env import gettext_of
 
 
 def write(site, output) -> None:
@@ -12,4 +13,7 @@ def write(site, output) -> None:
         by_org.setdefault(finding.org.slug, (finding.org, []))[1].append(finding)
     overdue = [by_org[slug] for slug in sorted(by_org, key=lambda s: (site.orgs[s].kind != "village", s))]
     on_time = [o for o in site.orgs.values() if o.slug not in by_org]
-    output.render("freshness.html", "freshness.html", reference=reference, overdue=overdue, on_time=on_time)
+    say = gettext_of(output.env)
+    overdue_told = [(org, [finding.describe(say) for finding in problems]) for org, problems in overdue]
+    output.render("freshness.html", "freshness.html", reference=reference, overdue=overdue_told, on_time=on_time,
+                  period_word=PERIOD_WORDS[site.settings.finance_every])

@@ -16,7 +16,7 @@ from datetime import date
 from ..addresses import absolute
 from ..datasets import OCDS_PACKAGE
 from ..identity import digest
-from ..updated import at_shanghai, times_for
+from ..updated import at_shanghai
 
 RELEASE_SCHEMA = "https://standard.open-contracting.org/schema/1__1__4/release-schema.json"
 CURRENCY = "CNY"
@@ -25,13 +25,11 @@ CURRENCY = "CNY"
 def root_tender(record):
     """The record at the start of this record's contracting process."""
     seen = {id(record)}
-    refs = record.derived.get("refs", {})
-    while "award" in refs or "tender" in refs:
-        record = refs.get("tender") or refs["award"]
+    while "award" in record.refs or "tender" in record.refs:
+        record = record.refs.get("tender") or record.refs["award"]
         if id(record) in seen:
             break
         seen.add(id(record))
-        refs = record.derived.get("refs", {})
     return record
 
 
@@ -44,7 +42,7 @@ def value(amount) -> dict:
 
 
 def release(site, record) -> dict:
-    settings, times = site.settings, times_for(site)
+    settings, times = site.settings, site.times
     data = record.data
     stage = data["stage"]
     updated = times.updated(record)
@@ -67,7 +65,7 @@ def release(site, record) -> dict:
     elif stage == "award":
         result["awards"] = [award(record, settings)]
     else:
-        award_ref = record.derived.get("refs", {}).get("award")
+        award_ref = record.refs.get("award")
         if award_ref is None:  # a contract without a published award: OCDS needs the award it rests on
             result["awards"] = [award(record, settings, award_id=f"{record.index_no}-award")]
         result["contracts"] = [contract(record, settings, award_ref.index_no if award_ref else f"{record.index_no}-award")]
@@ -125,7 +123,7 @@ def package(site, records) -> dict:
     return {
         "uri": absolute(settings, OCDS_PACKAGE),
         "version": "1.1",
-        "publishedDate": times_for(site).newest(records).isoformat(),
+        "publishedDate": site.times.newest(records).isoformat(),
         "publisher": {"name": settings.site_name},
         "publicationPolicy": absolute(settings, "data/index.html"),
         "releases": releases,

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import Environment
 
-from ..model import KIND_LABELS, TYPE_LABELS
+from ..money import yuan
 from .feeds import alternates
-
-
-def yuan(value) -> str:
-    """Money for people: thousands separated, always two decimals."""
-    return f"{Decimal(value).quantize(Decimal('0.01')):,}"
 
 
 class Output:
@@ -23,7 +17,7 @@ class Output:
         self.env = env
         self.site = site
         env.filters.setdefault("yuan", yuan)
-        env.globals.update(site=site, settings=site.settings, TYPE_LABELS=TYPE_LABELS, KIND_LABELS=KIND_LABELS)
+        env.globals.update(site=site, settings=site.settings)
         # Every page announces the site feeds unless its writer gives its own `alternates`.
         env.globals["site_alternates"] = alternates(site)
         # Templates do not change during a build: no stat() of each template on every render.

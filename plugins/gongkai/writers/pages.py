@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import display, qr, views
+from .. import display, qr
 from .feeds import alternates, column_feed, org_feed
 
 MEMBER_BODIES = ("村两委", "村务监督委员会")
@@ -20,7 +20,7 @@ def referenced_by(site) -> dict[int, dict[str, list]]:
     a tender learns its award, a policy the newer one that replaced it."""
     back: dict[int, dict[str, list]] = {}
     for record in site.records:  # newest first, so each list is too
-        for key, target in record.derived.get("refs", {}).items():
+        for key, target in record.refs.items():
             back.setdefault(id(target), {}).setdefault(key, []).append(record)
     return back
 
@@ -30,7 +30,8 @@ def record_context(site, record, back=None) -> dict:
     address = qr.record_address(site.settings.site_url, record.url)
     label = f"{record.org.name} {record.title}"
     # every field as rows is only for a type without a template of its own: built on demand
-    return {"record": record, "field_rows": lambda: display.rows(schema, record.data), "view": views.view(record),
+    return {"record": record, "field_rows": lambda: display.rows(record.record_type, schema, record.data),
+            "view": record.record_type.view(record),
             "schema_label": lambda path: display.field_label(schema, path),
             "address": address, "qr": qr.svg(address, label) if address else None,
             "alternates": alternates(site, record=record), "back": (back or {}).get(id(record), {})}

@@ -11,7 +11,6 @@ import json
 from decimal import Decimal
 
 from ..addresses import absolute
-from ..updated import times_for
 
 MONEY_REF = "#/definitions/money"
 
@@ -51,7 +50,7 @@ def plain(value, money: frozenset[str], key: str | None = None):
 
 
 def document(site, record, money: frozenset[str] | None = None) -> dict:
-    settings, times = site.settings, times_for(site)
+    settings, times = site.settings, site.times
     money = money_keys(site.schemas[record.type].document) if money is None else money
     return {
         "index_no": record.index_no,

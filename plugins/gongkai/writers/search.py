@@ -7,7 +7,7 @@ under ``search/<version>/`` with ``theme/js/search.js`` on ``search.html``.
 
 from __future__ import annotations
 
-from ..model import KIND_LABELS, TYPE_LABELS
+from .. import types
 from ..search import index
 from ..search.documents import documents
 from ..search.export import DOCS_PER_FILE, export
@@ -24,7 +24,7 @@ def write(site, output) -> None:
         output.write_bytes(exported.base + path, data)
     output.render("search.html", "search.html", search=exported, per_file=DOCS_PER_FILE,
                   orgs=filter_orgs(site), types=filter_types(docs), years=[y for y, _, _ in exported.years],
-                  year_ranges=",".join(f"{y}:{a}:{b}" for y, a, b in exported.years), KIND_LABELS=KIND_LABELS)
+                  year_ranges=",".join(f"{y}:{a}:{b}" for y, a, b in exported.years))
 
 
 def filter_orgs(site) -> list:
@@ -34,4 +34,4 @@ def filter_orgs(site) -> list:
 
 def filter_types(docs) -> list[tuple[str, str]]:
     present = {d.type for d in docs}
-    return [(key, label) for key, label in TYPE_LABELS.items() if key in present]
+    return [(code, types.label(code)) for code in types.ALL_TYPES if code in present]
