@@ -232,7 +232,7 @@ def test_forms_pass_axe_at_phone_and_desktop_widths(browser, editor):
 
     paths = [f"/edit/{LEDGER}", "/new/finance?org=xiaohe-village", "/edit/orgs/xiaohe-village/decision/2026-cundao-yinghua.yaml",
              "/new/report?org=agriculture", "/edit/orgs/agriculture/policy/2026-dili-butie.md",
-             "/new/service?org=maan-town", "/org/xiaohe-village", "/"]
+             "/new/service?org=maan-town", "/org/xiaohe-village", "/import?org=xiaohe-village", "/"]
     for width in (360, 1280):
         context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 900}, bypass_csp=True)
         page = context.new_page()

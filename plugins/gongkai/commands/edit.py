@@ -71,7 +71,7 @@ def run(args) -> int:
     print("正在读取全部记录……", file=sys.stderr, flush=True)
     workspace = Workspace(project.content, project.settings)
     editor = Editor(workspace, lambda target, record_type: schema_url(project, Path(target), record_type), state,
-                    commit=not args.no_commit, review=args.review)
+                    commit=not args.no_commit, review=args.review, output=project.output)
     sock = _listen(args.bind, args.port)
     port = sock.getsockname()[1]
     address = f"http://{args.bind}:{port}"

@@ -24,7 +24,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..types import RECORD_TYPES, label
-from . import uploads
+from ..errors import GongkaiError
+from . import uploads, workbooks
 from .accounts import Accounts, Throttle
 from .commits import Author
 from .editing import Editor, FormPage, Target, Who
@@ -88,6 +89,8 @@ class App:
             Route("/edit/{path:path}", self.view(self.edit_submit, changes=True), methods=post),
             Route("/draft/{id}", self.view(self.draft), methods=get),
             Route("/draft/{id}/delete", self.view(self.draft_delete, changes=True), methods=post),
+            Route("/import", self.view(self.import_form), methods=get),
+            Route("/import", self.view(self.import_workbooks, changes=True), methods=post),
             Route("/withdraw/{path:path}", self.view(self.withdraw_form), methods=get),
             Route("/withdraw/{path:path}", self.view(self.withdraw, changes=True), methods=post),
             Mount("/preview/theme", StaticFiles(directory=self.preview.static)),
@@ -347,6 +350,34 @@ class App:
         if saved.commit_error:
             call.session.flash.append((saved.commit_error, "", ""))
         return _redirect(f"/org/{target.org}")
+
+    def _import_org(self, call: Call) -> str:
+        org = org_slug(call.request.query_params.get("org", ""))
+        if org not in self.workspace.site.orgs:
+            raise Refused(f"没有机构“{org}”")
+        self._may_change(call, org)
+        if self.editor.review and not call.who.reviewer:
+            raise _Forbidden("审核模式下，表格由审核人导入（导入会一次写入多条记录）；经办人请用表单填写")
+        return org
+
+    async def import_form(self, call: Call) -> Response:
+        org = self._import_org(call)
+        return self.render(call, "import.html", org=self.workspace.site.orgs[org], types=workbooks.TYPES, result=None)
+
+    async def import_workbooks(self, call: Call) -> Response:
+        """导入表格: the same import as publish.py import, its lines shown."""
+        org = self._import_org(call)
+        files = [(upload.filename or "表格", await upload.read(workbooks.MAX_BYTES + 1))
+                 for name, upload in call.uploads if name == "workbooks" and upload.filename]
+        context = {"org": self.workspace.site.orgs[org], "types": workbooks.TYPES}
+        if not files:
+            return self.render(call, "import.html", 400, result=None, error="请选择要导入的表格文件", **context)
+        try:
+            result = await run_in_threadpool(workbooks.import_uploaded, self.editor, org, files,
+                                             call.form.get("type"), call.who)
+        except (uploads.UploadRefused, GongkaiError) as refused:
+            return self.render(call, "import.html", 400, result=None, error=str(refused), **context)
+        return self.render(call, "import.html", 422 if result.errors else 200, result=result, **context)
 
     async def show_preview(self, call: Call) -> Response:
         url = call.params["url"]

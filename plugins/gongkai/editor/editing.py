@@ -102,9 +102,11 @@ def sha256(text: str) -> str:
 
 
 class Editor:
-    def __init__(self, workspace: Workspace, schema_url, state: Path, commit: bool, review: bool):
+    def __init__(self, workspace: Workspace, schema_url, state: Path, commit: bool, review: bool,
+                 output: Path | None = None):
         self.workspace = workspace
         self.content = workspace.content
+        self.output = output or self.content.parent / "output"  # where new records' $schema lines point (as new's)
         self.schema_url = schema_url  # (target Path, type) → the $schema line's address, as ``new`` writes it
         self.drafts = Store(state / "drafts")
         self.pending = Store(state / "pending")
@@ -267,9 +269,10 @@ class Editor:
         self.workspace.accept(checked)
         record = self.workspace.by_path.get(checked.path)
         paths = [checked.path] + [a.source for a in (record.attachments if record else [])]
-        return Saved(checked.path, record, self._commit(paths, f"{verb}{_naming(checked)}", who))
+        return Saved(checked.path, record, self.commit_paths(paths, f"{verb}{_naming(checked)}", who))
 
-    def _commit(self, paths: list[str], message: str, who) -> str | None:
+    def commit_paths(self, paths: list[str], message: str, who) -> str | None:
+        """One commit of exactly ``paths`` (when committing is on); what went wrong, or None."""
         if not self.commit:
             return None
         author = who.author if isinstance(who, Who) else who
@@ -295,7 +298,7 @@ class Editor:
     def remove(self, path: str, who, title: str) -> Saved:
         inside(self.content, path).unlink()
         self.workspace.remove(path)
-        return Saved(path, None, self._commit([path], f"撤回 {title}（{path}）", who))
+        return Saved(path, None, self.commit_paths([path], f"撤回 {title}（{path}）", who))
 
     # -- drafts and review ------------------------------------------------------------------
 
