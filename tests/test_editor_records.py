@@ -138,3 +138,19 @@ def test_a_file_that_cannot_be_read_is_mended_as_text(page, editor, content):
     press(page, "保存")
     assert "bad" not in (content / path).read_text("utf-8")
     assert publish("check", "--content", content).returncode == 0
+
+
+def test_a_failed_commit_is_reported_and_the_file_kept(page, editor, content):
+    path = "orgs/xiaohe-village/notice/2026-10-dangfei.md"
+    hook = content / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\necho 县里的提交检查没有通过 >&2\nexit 1\n", "utf-8")
+    hook.chmod(0o755)
+    try:
+        page.goto(editor.url(f"/edit/{path}"))
+        page.get_by_label("标题").fill("提交失败也要保存的标题")
+        press(page, "保存")
+        flashes = page.locator(".flash").all_inner_texts()
+        assert any("提交 git 失败" in f and "县里的提交检查没有通过" in f for f in flashes), flashes
+        assert "title: 提交失败也要保存的标题" in (content / path).read_text("utf-8")
+    finally:
+        hook.unlink()

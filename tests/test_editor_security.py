@@ -248,19 +248,19 @@ def test_a_clerk_cannot_review_and_a_sibling_village_cannot_approve(context, ser
 
 
 def test_sessions_end_when_idle_and_after_the_longest_time():
-    import time
+    from gongkai.editor.sessions import IDLE, LONGEST, Sessions
 
-    from gongkai.editor.sessions import Sessions
-
-    sessions = Sessions(idle=1.0, longest=2.5)
+    now = [0.0]
+    sessions = Sessions(clock=lambda: now[0])
     idle = sessions.start("xiaohe")
-    time.sleep(1.2)
+    now[0] += IDLE + 1
     assert sessions.get(idle.id) is None
     busy = sessions.start("xiaohe")
-    for _ in range(4):
-        time.sleep(0.6)
+    started = now[0]
+    while now[0] + IDLE / 2 < started + LONGEST:
+        now[0] += IDLE / 2
         assert sessions.get(busy.id) is busy  # each request keeps it alive …
-    time.sleep(0.6)
+    now[0] = started + LONGEST + 1
     assert sessions.get(busy.id) is None  # … but not past the longest time
     assert not busy.token_ok("") and busy.token_ok(busy.csrf)
 
@@ -284,3 +284,13 @@ def test_a_clerk_whose_session_ended_logs_in_again_and_finds_the_form_as_typed(c
         page.get_by_role("button", name="登录").click()
     assert page.get_by_label("标题").input_value() == "登录过期前填的标题"
     assert (folder / path).read_bytes() == before  # shown again, saved only when asked
+
+
+def test_with_org_only_that_villages_records_can_be_changed(content):
+    with running_editor(content, "--no-commit", "--org", "xiaohe-village") as one_village:
+        status, html, _ = request(one_village, "GET", f"/edit/{OTHER_VILLAGE}")
+        assert status == 403 and "只能修改本单位（xiaohe-village）的记录" in html
+        status, _, _ = request(one_village, "GET", "/new/notice?org=shiqiao-village")
+        assert status == 403
+        status, _, _ = request(one_village, "GET", f"/edit/{RECORD}")
+        assert status == 200

@@ -42,6 +42,11 @@ class Problem:
         return f"{where}: {self.level}: {_one_line(self.message)}"
 
 
+def errors_in(problems) -> list[Problem]:
+    """The errors among some problems (warnings left out)."""
+    return [p for p in problems if p.level == ERROR]
+
+
 class Problems:
     """Collects problems while the content is read and checked; the same problem twice is one."""
 

@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..commands.new import template_text
+from ..commands.new import target_path, template_text
 from ..model import Record
-from ..problems import Problem, Problems
+from ..problems import Problem, Problems, errors_in
 from ..reading.source import parse_text
+from ..types import ALL_TYPES, ORG_FILE, RECORD_TYPES, label
 from . import commits, formdata
 from .fields import Builder, Context, Field
 from .formdata import Form
 from .paths import Refused, inside
 from .store import Store, write_whole
 from .values import Rows
-from ..types import ALL_TYPES, ORG_FILE, RECORD_TYPES, label
 from .workspace import Checked, Workspace, slug_of
 from .yamlwrite import WriteError, rewritten
 
@@ -75,7 +75,7 @@ class FormPage:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "错误"]
+        return errors_in(self.problems)
 
 
 @dataclass
@@ -106,7 +106,7 @@ class Editor:
                  output: Path | None = None):
         self.workspace = workspace
         self.content = workspace.content
-        self.output = output or self.content.parent / "output"  # where new records' $schema lines point (as new's)
+        self.output = output or self.content.parent / "output"  # where imported records' $schema lines point
         self.schema_url = schema_url  # (target Path, type) → the $schema line's address, as ``new`` writes it
         self.drafts = Store(state / "drafts")
         self.pending = Store(state / "pending")
@@ -203,9 +203,7 @@ class Editor:
 
     def mark_repealed(self, target: Target, form: Form) -> None:
         """废止: the policy's status becomes repealed, on the day given beside the button."""
-        status = next(f for f in self.builder(target).top({}) if f.name == "status")
-        repealed = next(v for v, text in status.options if v == "repealed" or text == "已废止")
-        form.set("status", repealed)
+        form.set("status", RECORD_TYPES[target.type].value_label("status", "repealed"))
         form.set("repealed_on", form.get("_repealed_on") or date.today().isoformat())
 
     # -- saving -------------------------------------------------------------------------
@@ -222,14 +220,13 @@ class Editor:
         return (target.path, *rewritten(opened.text, target.path, opened.base, data, page.body))
 
     def new_path(self, target: Target) -> str:
-        """Where ``publish.py new`` would put it: orgs/<org>/<type>/<date>-<type>.<suffix> (-2, -3 … if taken)."""
-        stem = f"orgs/{target.org}/{target.type}/{date.today().isoformat()}-{target.type}"
-        suffix = _suffix(target.type)
-        path, n = f"{stem}.{suffix}", 1
-        while (self.content / path).exists():
+        """Where ``publish.py new`` would put it (-2, -3 … when that file exists)."""
+        first = target_path(self.content / "orgs" / target.org, target.type, None)
+        path, n = first, 1
+        while path.exists():
             n += 1
-            path = f"{stem}-{n}.{suffix}"
-        return path
+            path = first.with_name(f"{first.stem}-{n}{first.suffix}")
+        return path.relative_to(self.content).as_posix()
 
     def save(self, target: Target, form: Form, who: Who) -> tuple[FormPage, Saved | None]:
         """Check and (when clean) write, commit or queue for review; the form page if not saved."""

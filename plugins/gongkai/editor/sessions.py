@@ -25,27 +25,29 @@ class Session:
     csrf: str
     login: str | None = None  # the account (serve mode); None in local mode
     flash: list[tuple[str, str, str]] = field(default_factory=list)  # (text, link, link text) for the next page
-    started: float = field(default_factory=time.monotonic)
-    seen: float = field(default_factory=time.monotonic)
+    started: float = 0.0
+    seen: float = 0.0
 
     def token_ok(self, token: str) -> bool:
         return hmac.compare_digest(self.csrf.encode(), (token or "").encode())
 
 
 class Sessions:
-    def __init__(self, idle: float = IDLE, longest: float = LONGEST):
+    def __init__(self, idle: float = IDLE, longest: float = LONGEST, clock=time.monotonic):
         self.idle, self.longest = idle, longest
+        self.clock = clock  # seconds, only ever compared
         self.by_id: dict[str, Session] = {}
         self.lock = threading.Lock()
 
     def start(self, login: str | None = None) -> Session:
-        session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), login)
+        now = self.clock()
+        session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), login, started=now, seen=now)
         with self.lock:
             self.by_id[session.id] = session
         return session
 
     def get(self, session_id: str | None) -> Session | None:
-        now = time.monotonic()
+        now = self.clock()
         with self.lock:
             session = self.by_id.get(session_id or "")
             if session is None:

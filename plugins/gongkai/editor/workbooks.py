@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..importing import import_workbooks
-from ..problems import Problem
+from ..problems import Problem, errors_in
 from .uploads import UploadRefused
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -31,7 +31,7 @@ class Imported:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "错误"]
+        return errors_in(self.problems)
 
 
 def _name(filename: str) -> str:

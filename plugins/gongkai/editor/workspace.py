@@ -26,7 +26,7 @@ from ..load import (Loaded, check_record, link_tree, load_site, own_phone_digits
                     report_duplicate_index_no, resolve_references)
 from ..markup import Markup
 from ..model import Record, Site
-from ..problems import Problem, Problems
+from ..problems import ERROR, Problem, Problems, errors_in
 from ..reading.source import RECORD_SUFFIXES, SourceFile, decode, parse_text
 from ..settings import Settings
 from ..types import ORG_FILE
@@ -46,7 +46,7 @@ class Entry:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "错误"]
+        return errors_in(self.problems)
 
 
 @dataclass
@@ -62,7 +62,7 @@ class Checked:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "错误"]
+        return errors_in(self.problems)
 
 
 def slug_of(path: str) -> str:
@@ -226,7 +226,7 @@ class Workspace:
         link_tree(orgs, checkers, tree)
         for problem in tree.sorted():
             if problem.path == source.path:
-                (problems.error if problem.level == "错误" else problems.warning)(
+                (problems.error if problem.level == ERROR else problems.warning)(
                     problem.path, problem.line, problem.message, problem.field)
 
     # -- after the file is written ---------------------------------------------------------
