@@ -294,3 +294,9 @@ def test_with_org_only_that_villages_records_can_be_changed(content):
         assert status == 403
         status, _, _ = request(one_village, "GET", f"/edit/{RECORD}")
         assert status == 200
+
+
+def test_a_stale_login_form_never_echoes_the_password(served):
+    status, html, _ = request(served, "POST", "/login", {"Origin": served.address},
+                              urlencode({"_csrf": "from-before-a-restart", "login": "xiaohe", "password": "correct horse 1"}))
+    assert status == 403 and "重新登录" in html and "correct horse 1" not in html

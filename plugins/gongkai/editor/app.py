@@ -163,6 +163,8 @@ class App:
         """A write with a token this session does not have: show what was typed, save nothing."""
         target = self._target_of_url(_here(call.request))
         if self.options.serve:
+            if target is None:  # the login form itself, a review, a withdrawal: nothing typed to keep
+                return self.render(call, "login.html", 403, next="/", resume="", error="页面已过期：请重新登录后再操作")
             resume = json.dumps([[n, v] for n, v in call.form.items if n != "_csrf"], ensure_ascii=False)
             return self.render(call, "login.html", 403, next=_here(call.request), resume=resume,
                                error="登录已过期：请重新登录，你填的内容会回到表单上（附件需要重新选择）")
