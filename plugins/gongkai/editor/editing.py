@@ -230,8 +230,7 @@ class Editor:
 
     def save(self, target: Target, form: Form, who: Who) -> tuple[FormPage, Saved | None]:
         """Check and (when clean) write, commit or queue for review; the form page if not saved."""
-        with self.workspace.lock:
-            self.workspace.refresh()
+        with self.workspace.lock:  # (the files behind the editor's back were caught up with when the form opened)
             opened = self.opened(target)
             page, data, opened = self.page_from(target, form, opened, laid_out=False)
             if not target.is_new and form.get("_sha") != opened.sha:
