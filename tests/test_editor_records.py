@@ -154,3 +154,17 @@ def test_a_failed_commit_is_reported_and_the_file_kept(page, editor, content):
         assert "title: 提交失败也要保存的标题" in (content / path).read_text("utf-8")
     finally:
         hook.unlink()
+
+
+def test_an_org_profile_is_edited_and_the_county_reloaded(page, editor, content):
+    path = "orgs/xiaohe-village/org.yaml"
+    before = (content / path).read_text("utf-8").splitlines()
+    page.goto(editor.url("/org/xiaohe-village"))
+    page.get_by_role("link", name="修改本单位的机构概况（地址、电话、成员）").click()
+    page.get_by_label("办公地址").fill("青峰县青石镇小河村便民服务中心")
+    press(page, "保存")
+    after = (content / path).read_text("utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after) and changed == [("address: 青峰县青石镇小河村党群服务中心", "address: 青峰县青石镇小河村便民服务中心")]
+    page.goto(editor.url("/"))
+    assert page.get_by_role("link", name="小河村").count() == 1  # the tree is read again, the village still in it
