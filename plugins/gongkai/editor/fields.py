@@ -1,7 +1,7 @@
 """A record type's form, generated from its JSON Schema (the single source of a record's shape).
 
-``layout(schema, data, …)`` turns the merged schema of a type and a record's data into a
-tree of ``Field``s: each a plain HTML control labelled with the schema's Chinese ``title``,
+``Builder(schema document, context).top(data)`` turns the merged schema of a type and a
+record's data into a tree of ``Field``s: each a plain HTML control labelled with the schema's Chinese ``title``,
 holding the value exactly as our reader read it. Lists of objects become tables of rows;
 fixed-length count lists (the annual report's rows) a grid; a decision's stages one box per
 stage in the fixed order. Templates only lay the tree out; ``formdata`` reads it back.
@@ -35,7 +35,7 @@ class Field:
     name: str  # the form's name for it: income.3.amount
     path: tuple  # where in the record: ("income", 3, "amount")
     label: str  # the schema's Chinese title
-    kind: str  # text, textarea, date, money, integer, number, select, ref, lines, group, table, grid, stages
+    kind: str  # text, textarea, date, money, integer, number, select, ref, lines, group, table, grid, gridrow, stages
     required: bool = False
     help: str = ""
     value: str = ""  # as shown
@@ -193,12 +193,10 @@ class Builder:
         made.columns = self._cells(f"{made.name}.new", made.path + (len(items),), item_node, {})
         if made.path == ("stages",) and self.context.record_type == "decision" and _in_stage_order(items):
             made.kind = "stages"  # one box per stage, in the fixed order; the ones not yet held stay blank
-            for n, stage in enumerate(STAGES):
-                i = n if n < len(items) else None
-                item = items[n] if i is not None else {"stage": stage}
-                position = n if i is not None else len(items) + n
-                made.rows.append(self._row(made, item_node, str(n), position, origins[n] if i is not None else None,
-                                           item, stage))
+            for n, stage in enumerate(STAGES):  # the file's stages are the first ones, in order
+                held = n < len(items)
+                made.rows.append(self._row(made, item_node, str(n), n if held else len(items) + n,
+                                           origins[n] if held else None, items[n] if held else {"stage": stage}, stage))
             return
         for i, item in enumerate(items):
             made.rows.append(self._row(made, item_node, str(i), i, origins[i], item if isinstance(item, dict) else {}))
