@@ -119,23 +119,29 @@ def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) 
         source = read_source(org_file, content_dir, problems)
         if source is None:
             continue
-        checker = Checker(problems, schemas["org"], source.path, source.data)
-        if source.data.get("type") != "org":
-            checker.error(("type",), f"{ORG_FILE} 是机构概况：第一行应写 type: org")
-            continue
-        if not _report_schema(checker, source.data):
-            continue
-        data = source.data
-        ORG.canonical(data)
-        scan_privacy(checker, source, public_phones(data["phones"]))
-        orgs[folder.slug] = Org(
-            slug=folder.slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
-            code=data.get("code", folder.slug), address=data["address"], hours=data["hours"],
-            phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
-        lines[folder.slug] = checker
+        read = read_org(source, folder.slug, schemas, problems)
+        if read is not None:
+            orgs[folder.slug], lines[folder.slug] = read
     link_tree(orgs, lines, problems)
     plausibility.warn_shared_codes(orgs, lambda org: lines[org.slug])
     return orgs
+
+
+def read_org(source: SourceFile, slug: str, schemas: Schemas, problems: Problems) -> tuple[Org, Checker] | None:
+    """One ``org.yaml`` through its schema and the privacy scan into an ``Org`` (not yet in the tree)."""
+    checker = Checker(problems, schemas["org"], source.path, source.data)
+    if source.data.get("type") != "org":
+        checker.error(("type",), f"{ORG_FILE} 是机构概况：第一行应写 type: org")
+        return None
+    if not _report_schema(checker, source.data):
+        return None
+    data = source.data
+    ORG.canonical(data)
+    scan_privacy(checker, source, public_phones(data["phones"]))
+    org = Org(slug=slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
+              code=data.get("code", slug), address=data["address"], hours=data["hours"],
+              phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
+    return org, checker
 
 
 def link_tree(orgs: dict[str, Org], checkers: dict[str, Checker], problems: Problems) -> None:
@@ -186,13 +192,14 @@ def read_records(folders, orgs: dict[str, Org], content_dir: Path, schemas: Sche
             if source is None:
                 continue
             named.update(unpublished.files_named_by(source, content_dir))
-            item = _record(source, folder, org, schemas, markup, problems)
+            item = read_record(source, folder.slug, org, schemas, markup, problems)
             if item is not None:
                 loaded.append(item)
     return loaded
 
 
-def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Schemas, markup: Markup, problems: Problems):
+def read_record(source: SourceFile, slug: str, org: Org | None, schemas: Schemas, markup: Markup, problems: Problems):
+    """One file's data through its schema into a ``Record`` of the org whose folder (``slug``) holds it."""
     data = source.data
     record_type = data.get("type")
     if record_type == "org":
@@ -207,8 +214,8 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
             problems.error(source.path, line, f"不认识的记录类型“{record_type}”：可用的类型：{'、'.join(RECORD_TYPES)}")
         return None
     checker = Checker(problems, schemas[record_type], source.path, data)
-    if "org" in data and data["org"] != folder.slug:
-        checker.error(("org",), f"记录写的机构“{data['org']}”与它所在的文件夹“{folder.slug}”不符：记录只能属于它所在的机构，"
+    if "org" in data and data["org"] != slug:
+        checker.error(("org",), f"记录写的机构“{data['org']}”与它所在的文件夹“{slug}”不符：记录只能属于它所在的机构，"
                       f"请把文件移到 orgs/{data['org']}/ 下，或删去 org 这一行")
         return None
     if not _report_schema(checker, data) or org is None:
@@ -219,7 +226,7 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
     except ValueError:
         checker.error(("updated",), f"「更新日期」“{data['updated']}”不是有效的日期或时间：请写成 2026-03-01 或 2026-03-01 09:30")
         return None
-    key = identity.record_key(Path(source.path).relative_to(f"orgs/{folder.slug}").as_posix())
+    key = identity.record_key(Path(source.path).relative_to(f"orgs/{slug}").as_posix())
     index_no = identity.index_no(org.code, record_type, org.slug, key, data.get("index_no"))
     body = data.get("body", "") or source.body
     record = Record(
@@ -250,16 +257,22 @@ def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings) -
     own_phones = {}
     markup = Markup()
     for item in loaded:
-        record, checker = item.record, item.checker
-        org = record.org
+        org = item.record.org
         if org.slug not in own_phones:
             own_phones[org.slug] = public_phones(org.phones)
-        check_column(record, checker, settings)
-        record.attachments = check_attachments(record, checker, item.source, content_dir, own_phones[org.slug])
-        scan_privacy(checker, item.source, own_phones[org.slug], record, markup)
-        record.record_type.check(record, checker)
+        check_record(item, content_dir, settings, own_phones[org.slug], markup)
         if item.valid:
-            org.records.append(record)  # the cross-record pass counts on the org's valid records
+            org.records.append(item.record)  # the cross-record pass counts on the org's valid records
+
+
+def check_record(item: Loaded, content_dir: Path, settings: Settings, own_phones: frozenset[str],
+                 markup: Markup | None = None) -> None:
+    """One record's own checks: column, attachments, privacy and its type's rules."""
+    record, checker = item.record, item.checker
+    check_column(record, checker, settings)
+    record.attachments = check_attachments(record, checker, item.source, content_dir, own_phones)
+    scan_privacy(checker, item.source, own_phones, record, markup)
+    record.record_type.check(record, checker)
 
 
 def check_column(record: Record, checker: Checker, settings: Settings) -> None:
@@ -296,7 +309,7 @@ def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str
     """Every personal number in what the file publishes: fields, name, body, summary."""
     published = None if record is None else (record.body_html, record.summary)
     for leak in privacy_scan.source_leaks(source, checker, own_phones, published, markup):
-        checker.error_at(leak.line, leak.message(source.path))
+        checker.error_at(leak.line, leak.message(source.path), leak.field)
 
 
 def scan_site_pages(content_dir: Path, orgs: dict[str, Org], problems: Problems) -> None:
@@ -324,18 +337,28 @@ def check_across(loaded: list[Loaded]) -> None:
     for item in loaded:
         record = item.record
         if record.index_no in by_index_no:
-            item.checker.error(("index_no",), f"索引号 {record.index_no} 与 {by_index_no[record.index_no].source_path} 重复："
-                               "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
+            report_duplicate_index_no(item, by_index_no[record.index_no])
             continue
         by_index_no[record.index_no] = record
-        relative = record.source_path.removeprefix("orgs/")
-        by_path[relative] = by_path[relative.rsplit(".", 1)[0]] = record
+        for key in path_keys(record):
+            by_path[key] = record
     published = [item for item in loaded if item.valid]
     for item in published:
         resolve_references(item, by_index_no, by_path)
     for code, record_type in RECORD_TYPES.items():
         record_type.check_across([i.record for i in published if i.record.type == code], lambda r: checkers[id(r)])
     plausibility.warn_far_future([i.record for i in published], lambda r: checkers[id(r)])
+
+
+def report_duplicate_index_no(item: Loaded, first: Record) -> None:
+    item.checker.error(("index_no",), f"索引号 {item.record.index_no} 与 {first.source_path} 重复："
+                       "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
+
+
+def path_keys(record: Record) -> tuple[str, str]:
+    """How a reference may name a record by its file: from the org folder on, with or without the suffix."""
+    relative = record.source_path.removeprefix("orgs/")
+    return relative, relative.rsplit(".", 1)[0]
 
 
 def resolve_references(item: Loaded, by_index_no: dict[str, Record], by_path: dict[str, Record]) -> None:

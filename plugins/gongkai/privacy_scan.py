@@ -31,6 +31,7 @@ class Leak:
     where: str  # 「内容概述」, 「正文」, 文件名, 附件“名单.xlsx”（工作表“Sheet1”!C7）
     finding: Finding
     fix: str = "mask"  # "mask": publish.py mask can fix it; otherwise what the clerk should do
+    field: tuple = ()  # the field it is in (keys and indexes), for the editor to show it there
 
     def message(self, path: str) -> str:
         how = f"可运行 publish.py mask {path} 自动处理" if self.fix == "mask" else self.fix
@@ -85,13 +86,13 @@ def _names_a_file(path) -> bool:
 
 
 def field_leaks(data, checker, own_phones: frozenset[str]) -> list[Leak]:
-    return [Leak(checker.line(path), checker.label(path), finding)
+    return [Leak(checker.line(path), checker.label(path), finding, field=tuple(path))
             for path, text in text_values(data) if not _names_a_file(path) for finding in text_findings(text, own_phones)]
 
 
 def body_leaks(body: str, body_html: str, first_line: int, own_phones: frozenset[str], render) -> list[Leak]:
     """The numbers of a body as rendered (``render``: its source to the published HTML)."""
-    return [Leak(first_line + _body_line(body, finding.digits, own_phones, render), "「正文」", finding)
+    return [Leak(first_line + _body_line(body, finding.digits, own_phones, render), "「正文」", finding, field=("body",))
             for finding in html_findings(body_html, own_phones)]
 
 
@@ -120,7 +121,7 @@ def _body_line(body: str, digits: str, own_phones: frozenset[str], render) -> in
 def summary_leaks(summary: str, reported: list[Leak], line: int, own_phones: frozenset[str]) -> list[Leak]:
     """A summary taken from the body: its numbers, unless the body's own scan named them."""
     named = {leak.finding.digits for leak in reported}
-    return [Leak(line, "「内容概述」（取自正文第一段）", finding)
+    return [Leak(line, "「内容概述」（取自正文第一段）", finding, field=("body",))
             for finding in text_findings(summary, own_phones) if finding.digits not in named]
 
 
