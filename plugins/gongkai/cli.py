@@ -20,6 +20,7 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from . import commands
 from .errors import GongkaiError
@@ -40,7 +41,7 @@ def command_names() -> list[str]:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]  # argparse exits 2 too; say it in Chinese
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 too; say it in Chinese
         self.print_usage(sys.stderr)
         print(f"publish.py: 命令写法不对：{message}（publish.py --help 查看用法）", file=sys.stderr)
         sys.exit(2)
@@ -100,15 +101,17 @@ def what_happened(error: BaseException) -> str | None:
     of an error in the cleanup it interrupted, and a forked writer's failure arrives as the
     text of one (``background.py``), where only its ``[Errno 28]`` is left of a full disk.
     """
-    chain = []
-    while error is not None and error not in chain:
-        chain.append(error)
-        error = error.__cause__ or error.__context__
+    chain: list[BaseException] = []
+    link: BaseException | None = error
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
     if any(isinstance(e, KeyboardInterrupt) for e in chain):
         return "已中断"
     for e in chain:
         if (isinstance(e, OSError) and e.errno in _DISK_FULL) or any(f"[Errno {n}]" in str(e) for n in _DISK_FULL):
-            where = f"（{e.filename}）" if getattr(e, "filename", None) else ""
+            filename = getattr(e, "filename", None)  # the text of a forked writer's error has none
+            where = f"（{filename}）" if filename else ""
             return f"磁盘已满，没能写完{where}：请腾出磁盘空间后重新运行"
     for e in chain:
         if isinstance(e, OSError):

@@ -23,6 +23,7 @@ digits are joined into *chains*, and every stretch of whole groups in a chain is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -43,9 +44,12 @@ LONGEST = 19  # digits of the longest card number; IDs have 18, mobiles 11
 SHORTEST = 8  # digits of the shortest account number near 账号; shorter text holds nothing
 SHORTEST_OF_ALL_NUMBERS = 11  # a mobile's: a shorter chain can only be an account
 # An ID starts with its province's code (GB/T 2260; 83: residence permits of Hong Kong, Macao, Taiwan).
-PROVINCES = frozenset("11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
-                      "61 62 63 64 65 71 81 82 83".split())
+PROVINCES = frozenset(("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
+                       "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71",
+                       "81", "82", "83"))
 _RANK = {"id": 0, "account": 1, "card": 2, "mobile": 3}
+# (rank, start, end, kind, digits): a personal number that may be in a chain of digit groups.
+Candidate = tuple[int, int, int, str, str]
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def digits_of(text: str) -> str:
 
 
 def id_check_digit_ok(number: str) -> bool:
-    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
     return _ID_CHECK[total % 11] == number[17].upper()
 
 
@@ -115,9 +119,9 @@ def mask_mobile(number: str) -> str:
 
 def _date_groups(groups: list[str]) -> int:
     """How many leading groups are a date (2026-03-05, 2026.3.5, 20260305): 0 when none."""
-    if groups and len(groups[0]) == 8 and groups[0].isdigit() and groups[0][:2] in ("19", "20"):
-        if _real_date(int(groups[0][:4]), int(groups[0][4:6]), int(groups[0][6:])):
-            return 1
+    if (groups and len(groups[0]) == 8 and groups[0].isdigit() and groups[0][:2] in ("19", "20")
+            and _real_date(int(groups[0][:4]), int(groups[0][4:6]), int(groups[0][6:]))):
+        return 1
     if (len(groups) >= 3 and len(groups[0]) == 4 and groups[0][:2] in ("19", "20")
             and all(1 <= len(g) <= 2 and g.isdigit() for g in groups[1:3])
             and _real_date(int(groups[0]), int(groups[1]), int(groups[2]))):
@@ -125,7 +129,7 @@ def _date_groups(groups: list[str]) -> int:
     return 0
 
 
-def _chain_candidates(text: str, chain: re.Match):
+def _chain_candidates(text: str, chain: re.Match[str]) -> Iterator[Candidate]:
     """(rank, start, end, kind, digits) of every personal number made of whole groups."""
     groups = [(m.start() + chain.start(), m.end() + chain.start(), m.group()) for m in _GROUP.finditer(chain.group())]
     if groups[-1][2] in "Xx":  # the check character belongs to the group before it
@@ -155,7 +159,7 @@ def _chain_candidates(text: str, chain: re.Match):
                 yield (_RANK["mobile"], *span, "mobile", number)
             elif _COUNTRY_MOBILE.fullmatch(number):
                 yield (_RANK["mobile"], *span, "mobile", number[-11:])
-            elif 13 <= len(number) and number.isdigit() and luhn_ok(number):
+            elif len(number) >= 13 and number.isdigit() and luhn_ok(number):
                 yield (_RANK["card"], *span, "card", number)
 
 
@@ -163,7 +167,7 @@ def _dates(texts: list[str]) -> list[tuple[int, int]]:
     """(first, last + 1) group of every date in a chain. A mobile or card number is never
     written around a date, and an ID holds a birth date whole: a ledger line such as
     "2021-09-19 0694 815.41" holds no number ("19 0694 815 41" would be a mobile)."""
-    found = []
+    found: list[tuple[int, int]] = []
     for i in range(len(texts)):
         size = _date_groups(texts[i:i + 3])
         if size:
@@ -171,7 +175,8 @@ def _dates(texts: list[str]) -> list[tuple[int, int]]:
     return found
 
 
-def _account_candidate(text: str, chain_start: int, groups, texts):
+def _account_candidate(text: str, chain_start: int, groups: list[tuple[int, int, str]],
+                       texts: list[str]) -> Iterator[Candidate]:
     """The digits a few characters after 账号/卡号/账户 are an account, unless they are a date
     or an amount of money."""
     if not _ACCOUNT_WORD.search(text, max(0, chain_start - 12), chain_start):
@@ -187,12 +192,12 @@ def _account_candidate(text: str, chain_start: int, groups, texts):
     yield (_RANK["account"], groups[skip][0], groups[-1][1], "card", number)
 
 
-def _findings(text: str, own_phones: frozenset[str]):
+def _findings(text: str, own_phones: frozenset[str]) -> Iterator[tuple[int, int, str, str]]:
     """Non-overlapping candidates, the stronger kind winning; the org's own phones allowed."""
     count = sum(map(text.count, "0123456789"))
     if count < SHORTEST or (count < SHORTEST_OF_ALL_NUMBERS and not _ACCOUNT_WORD_ANYWHERE.search(text)):
         return
-    candidates = []
+    candidates: list[Candidate] = []
     for chain in _CHAIN.finditer(text):
         if sum(map(chain.group().count, "0123456789")) >= SHORTEST:
             candidates.extend(_chain_candidates(text, chain))

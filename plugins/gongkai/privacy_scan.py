@@ -11,6 +11,7 @@ JSON, attachment URLs), and site-wide pages. ``privacy`` decides what a number i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,9 +19,9 @@ from . import privacy, readable
 from .checking import Checker
 from .markup import Markup, first_paragraph, sanitise
 from .privacy import Finding
-from .problems import Problems
+from .problems import FieldPath, Problems
 from .reading import yamltext
-from .reading.source import read_source
+from .reading.source import SourceFile, read_source
 from .schema import Schemas
 from .types import ALL_TYPES
 
@@ -31,7 +32,7 @@ class Leak:
     where: str  # 「内容概述」, 「正文」, 文件名, 附件“名单.xlsx”（工作表“Sheet1”!C7）
     finding: Finding
     fix: str = "mask"  # "mask": publish.py mask can fix it; otherwise what the clerk should do
-    field: tuple = ()  # the field it is in (keys and indexes), for the editor to show it there
+    field: FieldPath = ()  # the field it is in (keys and indexes), for the editor to show it there
 
     def message(self, path: str) -> str:
         how = f"可运行 publish.py mask {path} 自动处理" if self.fix == "mask" else self.fix
@@ -43,9 +44,9 @@ JOINED = "（几组数字之间只隔一个空格、横线或点，读者会连�
 RENAME = "请给文件改名，文件名会公开在网站上"
 
 
-def _unique(findings):
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per number (a value can hold it in several runs: as written, as HTML)."""
-    seen = {}
+    seen: dict[str, Finding] = {}
     for finding in findings:
         seen.setdefault(finding.digits, finding)
     return list(seen.values())
@@ -65,7 +66,7 @@ def html_findings(fragment: str, own_phones: frozenset[str]) -> list[Finding]:
     return _unique(f for run in runs for f in privacy.scan(run, own_phones))
 
 
-def text_values(value, path=()):
+def text_values(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every text value with its path; numbers too, since an ID typed bare is an int."""
     if isinstance(value, str):
         yield path, value
@@ -79,24 +80,25 @@ def text_values(value, path=()):
             yield from text_values(item, path + (i,))
 
 
-def _names_a_file(path) -> bool:
+def _names_a_file(path: FieldPath) -> bool:
     """An attachment's ``file``: its name is scanned as a name, with the attachment (renaming it
     is the fix, and ``mask`` must not change a reference to a file)."""
     return len(path) == 3 and path[0] in ("attachments", "forms") and path[2] == "file"
 
 
-def field_leaks(data, checker, own_phones: frozenset[str]) -> list[Leak]:
-    return [Leak(checker.line(path), checker.label(path), finding, field=tuple(path))
+def field_leaks(data: object, checker: Checker, own_phones: frozenset[str]) -> list[Leak]:
+    return [Leak(checker.line(path), checker.label(path), finding, field=path)
             for path, text in text_values(data) if not _names_a_file(path) for finding in text_findings(text, own_phones)]
 
 
-def body_leaks(body: str, body_html: str, first_line: int, own_phones: frozenset[str], render) -> list[Leak]:
+def body_leaks(body: str, body_html: str, first_line: int, own_phones: frozenset[str],
+               render: Callable[[str], str]) -> list[Leak]:
     """The numbers of a body as rendered (``render``: its source to the published HTML)."""
     return [Leak(first_line + _body_line(body, finding.digits, own_phones, render), "「正文」", finding, field=("body",))
             for finding in html_findings(body_html, own_phones)]
 
 
-def _body_line(body: str, digits: str, own_phones: frozenset[str], render) -> int:
+def _body_line(body: str, digits: str, own_phones: frozenset[str], render: Callable[[str], str]) -> int:
     """The body line (from 0) where ``digits`` start as rendered: the shortest prefix of lines
     that shows them, then the shortest tail of that prefix that still does."""
     lines = body.split("\n")
@@ -129,7 +131,8 @@ def name_leaks(name: str, line: int, where: str, own_phones: frozenset[str]) -> 
     return [Leak(line, where, finding, RENAME) for finding in text_findings(name, own_phones)]
 
 
-def source_leaks(source, checker, own_phones: frozenset[str], published=None, markup: Markup | None = None) -> list[Leak]:
+def source_leaks(source: SourceFile, checker: Checker, own_phones: frozenset[str], published: tuple[str, str] | None = None,
+                 markup: Markup | None = None) -> list[Leak]:
     """The leaks of one record file (``published``: its body as HTML and its summary) or of an
     org.yaml (``published`` None): fields, file name, rendered body, a summary taken from the body."""
     leaks = field_leaks(source.data, checker, own_phones) + name_leaks(source.path, 1, "文件名", own_phones)
@@ -179,7 +182,7 @@ def page_leaks(file: Path, content_dir: Path, own_phones: frozenset[str], markup
 
 # One file, for publish.py mask ------------------------------------------------------------
 
-def public_phones(phones) -> frozenset[str]:
+def public_phones(phones: Iterable[str]) -> frozenset[str]:
     """Digits of an org's public phones, as a reader gets them: these may be published."""
     return frozenset(privacy.digits_of(readable.normalise(p)) for p in phones)
 

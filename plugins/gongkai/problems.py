@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeAlias
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 
@@ -18,6 +20,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 def _one_line(text: str) -> str:
     """A clerk's key or value may hold a line break or tab: show it, never break the line."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+FieldPath: TypeAlias = tuple[str | int, ...]
+"""Where a field is in a record, by keys and indexes: ("income", 2, "amount")."""
 
 ERROR = "错误"
 WARNING = "警告"
@@ -32,7 +37,7 @@ class Problem:
     place: str | None = None  # "工作表!F6" in a spreadsheet; "" for the whole file; None: a line
     # Keys and indexes of the field it names, ("income", 2, "amount"); () when only a line is
     # known. Not part of a problem's identity: the same line said twice is one problem.
-    field: tuple = dataclasses.field(default=(), compare=False)
+    field: FieldPath = dataclasses.field(default=(), compare=False)
 
     def __str__(self) -> str:
         if self.place is None:
@@ -42,7 +47,7 @@ class Problem:
         return f"{where}: {self.level}: {_one_line(self.message)}"
 
 
-def errors_in(problems) -> list[Problem]:
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     """The errors among some problems (warnings left out)."""
     return [p for p in problems if p.level == ERROR]
 
@@ -53,10 +58,10 @@ class Problems:
     def __init__(self) -> None:
         self._items: dict[Problem, None] = {}  # insertion-ordered set
 
-    def error(self, path: str, line: int, message: str, field: tuple = ()) -> None:
+    def error(self, path: str, line: int, message: str, field: FieldPath = ()) -> None:
         self._items.setdefault(Problem(path, line, ERROR, message, field=field))
 
-    def warning(self, path: str, line: int, message: str, field: tuple = ()) -> None:
+    def warning(self, path: str, line: int, message: str, field: FieldPath = ()) -> None:
         self._items.setdefault(Problem(path, line, WARNING, message, field=field))
 
     def error_at(self, path: str, place: str, message: str, order: int = 0) -> None:

@@ -77,7 +77,7 @@ def run_config(config_path: Path) -> dict[str, Any]:
         raise SettingsError([Problem(config_name(config_path), error.lineno or 1, ERROR,
                                      f"配置文件写法有错（{error.msg}）：请对照 Gongkai 的 pelicanconf.py 修改这一行")]) from None
     except Exception as error:  # anything the config's own code raises (a typo'd name, a failed import)
-        lines = [f.lineno for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).resolve() == config_path]
+        lines = [f.lineno or 1 for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).resolve() == config_path]
         raise SettingsError([Problem(config_name(config_path), lines[-1] if lines else 1, ERROR,
                                      f"配置文件运行出错（{type(error).__name__}: {error}）：请对照 Gongkai 的 pelicanconf.py 修改这一行")]) from None
 

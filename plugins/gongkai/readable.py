@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from urllib.parse import unquote
 
 from .markup import sanitise
@@ -82,7 +83,7 @@ def html_runs(fragment: str) -> list[str]:
     return [run for run in map(normalise, runs) if run]
 
 
-def _attribute_texts(attributes: str):
+def _attribute_texts(attributes: str) -> Iterator[str]:
     for name, value in _ATTRIBUTE.findall(attributes):
         name = name.lower()
         if name in READ_ATTRIBUTES:

@@ -18,11 +18,11 @@ import difflib
 import hashlib
 import json
 import marshal
-import re
 import os
+import re
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -33,6 +33,7 @@ import jsonschema
 from fastjsonschema.ref_resolver import RefResolver
 
 from . import written_dates
+from .problems import FieldPath
 from .reading import syntax
 from .types import ALL_TYPES, TYPES_DIR, RecordType
 
@@ -46,7 +47,7 @@ _TYPE_NAMES = {
 }
 
 
-def _merged(record_type: str) -> dict:
+def _merged(record_type: str) -> dict[str, Any]:
     common = json.loads((TYPES_DIR / "_common.schema.json").read_text("utf-8"))
     own = json.loads(ALL_TYPES[record_type].schema_file.read_text("utf-8"))
     _accept_words(own, ALL_TYPES[record_type])
@@ -84,7 +85,7 @@ def _accept_words(node: Any, record_type: RecordType) -> None:
 class Finding:
     """A schema problem: where in the record (keys and indexes) and what to tell the clerk."""
 
-    path: tuple
+    path: FieldPath
     message: str
 
 
@@ -102,28 +103,29 @@ class RecordSchema:
         checker.checks("date")(_is_date)
         return jsonschema.Draft7Validator(self.document, format_checker=checker)
 
-    def findings(self, data: dict) -> list[Finding]:
+    def findings(self, data: Mapping[str, Any]) -> list[Finding]:
         """Every schema problem of a record; [] when it is valid."""
         try:
             self._fast(data)
             return []
         except fastjsonschema.JsonSchemaException:
             pass
-        found = []
+        found: list[Finding] = []
         for error in sorted(self._full.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
             found.extend(self._explain(error))
         return found
 
     # -- labels ------------------------------------------------------------------
 
-    def _resolve(self, schema: dict) -> dict:
+    def _resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
         while "$ref" in schema:
             schema = self.document["definitions"][schema["$ref"].rsplit("/", 1)[1]]
         return schema
 
-    def label(self, path) -> str:
+    def label(self, path: Sequence[str | int]) -> str:
         """The Chinese name of the field at ``path``: 「收入明细」第 3 项的「金额」."""
-        parts, schema = [], self.document
+        parts: list[str] = []
+        schema: Mapping[str, Any] = self.document
         for step in path:
             schema = self._resolve(schema)
             if isinstance(step, int):
@@ -135,37 +137,41 @@ class RecordSchema:
                 schema = prop
         return "的".join(parts).replace("的第", "第") or "记录"
 
-    def _property(self, path) -> dict:
-        schema = self.document
+    def _property(self, path: Sequence[str | int]) -> Mapping[str, Any]:
+        schema: Mapping[str, Any] = self.document
         for step in path:
             schema = self._resolve(schema)
             schema = schema.get("items", {}) if isinstance(step, int) else schema.get("properties", {}).get(step, {})
         return schema
 
     def _explain(self, error: jsonschema.ValidationError) -> list[Finding]:
-        path = tuple(error.absolute_path)
+        path: FieldPath = tuple(error.absolute_path)
         label = self.label(path)
-        kind, value = error.validator, error.instance
+        # iter_errors sets all three (jsonschema's stubs also allow them unset)
+        kind = str(error.validator)
+        value: Any = error.instance  # what the record has there
+        wanted: Any = error.validator_value  # the keyword's value: the keys required, the words allowed, the bound
         if kind == "required":
-            run_in = {(_run_in(k, error.validator_value) or ("",))[0] for k in value}  # reported as that key
-            missing = [k for k in error.validator_value if k not in value and k not in run_in]
+            run_in = {(_run_in(k, wanted) or ("",))[0] for k in value}  # reported as that key
+            missing = [k for k in wanted if k not in value and k not in run_in]
             return [Finding(path, f"缺少{self.label(path + (k,)) if path else self.label((k,))}（{k}）：请补上这一项")
                     for k in missing]
         if kind == "additionalProperties":
-            allowed = list(self._resolve(error.schema).get("properties", {}))
+            where: Any = error.schema  # the (sub)schema of the mapping with the unknown keys
+            allowed = list(self._resolve(where).get("properties", {}))
             findings = []
             for key in sorted(set(value) - set(allowed)):
                 findings.append(Finding(path + (key,), _unknown_key(key, allowed, self.label(path) if path else "")))
             return findings
         if value is None and kind in ("type", "enum", "const"):  # the clerk left it empty
-            return [Finding(path, f"{label}是空的：请在冒号后面填写{self._what_to_write(path, error)}")]
+            return [Finding(path, f"{label}是空的：请在冒号后面填写{self._what_to_write(path, kind, wanted)}")]
         if kind == "const":
-            return [Finding(path, f"{label}应当是 {error.validator_value}")]
+            return [Finding(path, f"{label}应当是 {wanted}")]
         if kind == "type":
-            wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-            return [Finding(path, f"{label}应当是{_TYPE_NAMES.get(wanted, wanted)}，现在写的是“{_show(value)}”")]
+            named = _type_name(wanted)
+            return [Finding(path, f"{label}应当是{_TYPE_NAMES.get(named, named)}，现在写的是“{_show(value)}”")]
         if kind == "enum":
-            return [Finding(path, f"{label}只能是以下之一：{self._options(path, error)}；现在写的是“{_show(value)}”")]
+            return [Finding(path, f"{label}只能是以下之一：{self._options(path, wanted)}；现在写的是“{_show(value)}”")]
         field = self._resolve(self._property(path))
         if kind == "format":
             if not re.search(field.get("pattern", ""), value):
@@ -178,27 +184,28 @@ class RecordSchema:
             how = field.get("description") or self._property(path).get("description") or ""
             return [Finding(path, f"{label}的写法不对（“{_show(value)}”）：{how or '请对照模板修改'}")]
         if kind in _LIMITS:
-            return [Finding(path, label + _LIMITS[kind].format(limit=error.validator_value, value=_show(value)))]
+            return [Finding(path, label + _LIMITS[kind].format(limit=wanted, value=_show(value)))]
         return [Finding(path, f"{label}不符合要求：{error.message}")]
 
-    def _options(self, path, error: jsonschema.ValidationError) -> str:
+    def _options(self, path: FieldPath, allowed: Sequence[object]) -> str:
         words = ALL_TYPES[self.type].values.get(str(path[-1]) if path else "", {})
-        return "、".join(f"{word}（{code}）" for code, word in words.items()) or "、".join(map(str, error.validator_value))
+        return "、".join(f"{word}（{code}）" for code, word in words.items()) or "、".join(map(str, allowed))
 
-    def _what_to_write(self, path, error: jsonschema.ValidationError) -> str:
-        if error.validator == "enum":
-            return "以下之一：" + self._options(path, error)
-        if error.validator == "const":
-            return str(error.validator_value)
-        wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+    def _what_to_write(self, path: FieldPath, kind: str, wanted: Any) -> str:
+        """What to write in an empty field, by the keyword it broke (``kind``) and that keyword's value."""
+        if kind == "enum":
+            return "以下之一：" + self._options(path, wanted)
+        if kind == "const":
+            return str(wanted)
+        named = _type_name(wanted)
         field = self._resolve(self._property(path))
-        return field.get("description") or _TYPE_NAMES.get(wanted, wanted)
+        return field.get("description") or _TYPE_NAMES.get(named, named)
 
 
 _COLON_FIXES = ((":", "冒号后面缺少空格：" + syntax.COLON_NEEDS_SPACE), ("：", "用了中文冒号“：”：" + syntax.USE_ASCII_COLON))
 
 
-def _run_in(key: str, allowed) -> tuple[str, str] | None:
+def _run_in(key: str, allowed: Sequence[str]) -> tuple[str, str] | None:
     """(the key meant, the fix) for a known key with its value run in after the colon, which
     YAML reads as one key inside “{ }”: ``subject:管理费用`` or ``subject：管理费用``."""
     for colon, fix in _COLON_FIXES:
@@ -208,7 +215,7 @@ def _run_in(key: str, allowed) -> tuple[str, str] | None:
     return None
 
 
-def _unknown_key(key: str, allowed: list, where: str) -> str:
+def _unknown_key(key: str, allowed: list[str], where: str) -> str:
     """A key the type does not have: a known one with its value run in, or a typo of one."""
     run_in = _run_in(key, allowed)
     if run_in:
@@ -229,12 +236,17 @@ _LIMITS = {
 }
 
 
-def _show(value) -> str:
+def _type_name(wanted: str | list[str]) -> str:
+    """The JSON type a ``type`` keyword wants (the first, when it allows several)."""
+    return wanted if isinstance(wanted, str) else wanted[0]
+
+
+def _show(value: object) -> str:
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _is_date(value) -> bool:
+def _is_date(value: object) -> bool:
     from datetime import date
 
     if not isinstance(value, str):
@@ -250,7 +262,7 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gongkai" / "schemas"
 
 
-def compiled(document: dict) -> Callable[[Any], Any]:
+def compiled(document: dict[str, Any]) -> Callable[[Any], Any]:
     """fastjsonschema's validator of ``document``; its bytecode comes from the cache when it was made before."""
     formats = {"date": _is_date}
     key_text = json.dumps([fastjsonschema.VERSION, sys.implementation.cache_tag, document], sort_keys=True)

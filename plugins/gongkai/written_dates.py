@@ -19,7 +19,7 @@ _EXCEL_SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$")
 _EXCEL_DAY_ZERO = date(1899, 12, 30)
 
 
-def advice(value) -> str | None:
+def advice(value: object) -> str | None:
     """What to tell the clerk about ``value`` in a date field (after the field's label), or
     None when it does not look like a date written another way."""
     text = str(value)

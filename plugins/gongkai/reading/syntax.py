@@ -12,6 +12,8 @@ import re
 
 import yaml
 
+from .yamltext import DuplicateKey
+
 # libyaml's C parser recurses once per level of nesting and overflows the stack in the
 # tens of thousands (a crash, not an exception): refuse far sooner. Records need five.
 MAX_NESTING = 1000
@@ -58,7 +60,8 @@ def layout_problem(text: str) -> tuple[int, str] | None:
 
 def nesting_line(text: str, limit: int) -> int | None:
     """The first line where brackets or indentation nest deeper than ``limit``, if any."""
-    block = re.search(r"^(?:[ ]|[-?][ ]){%d}" % (limit + 1), text, re.MULTILINE)
+    deeper = limit + 1
+    block = re.search(rf"^(?:[ ]|[-?][ ]){{{deeper}}}", text, re.MULTILINE)
     if block:
         return line_at(text, block.start())
     if text.count("[") + text.count("{") <= limit:
@@ -124,7 +127,7 @@ def _hint(what: str) -> str:
     return "格式有误（YAML 语法错误）：请对照模板检查冒号、引号和缩进"
 
 
-def duplicate_key_problem(duplicate, text: str) -> tuple[int, str]:
+def duplicate_key_problem(duplicate: DuplicateKey, text: str) -> tuple[int, str]:
     """A key written twice, or — when it lines up with the first key of a list item — the
     start of the next item written without its ``- `` (which would merge two ledger lines)."""
     item_start = text.split("\n")[duplicate.mapping_line - 1][:duplicate.mapping_column]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeAlias
 
 from ..schema import Schemas
 from ..types import ALL_TYPES
@@ -29,7 +29,10 @@ NUMBER = "number"
 
 
 class ListOf(NamedTuple):
-    item: object
+    item: Shape
+
+
+Shape: TypeAlias = "str | dict[str, Shape] | ListOf | None"
 
 
 def apply(data: LineDict) -> None:
@@ -40,13 +43,13 @@ def apply(data: LineDict) -> None:
 
 
 @cache
-def shape_of(record_type: str) -> dict:
+def shape_of(record_type: str) -> Shape:
     """What each field of the type is: TEXT, FORMATTED, NUMBER, a dict of fields or ListOf."""
     document = Schemas.shared()[record_type].document
     return _shape(document, document["definitions"])
 
 
-def _shape(schema: dict, definitions: dict):
+def _shape(schema: dict[str, Any], definitions: dict[str, Any]) -> Shape:
     while "$ref" in schema:
         schema = definitions[schema["$ref"].rsplit("/", 1)[1]]
     kinds = schema.get("type")
@@ -62,7 +65,7 @@ def _shape(schema: dict, definitions: dict):
     return None
 
 
-def _fix_container(container, shape) -> None:
+def _fix_container(container: object, shape: Shape) -> None:
     if isinstance(shape, dict) and isinstance(container, LineDict):
         for key in container:
             if key in shape:
@@ -72,8 +75,9 @@ def _fix_container(container, shape) -> None:
             _fix(container, index, shape.item)
 
 
-def _fix(container, key, shape) -> None:
-    """Fix ``container[key]``: the container knows the value's text as written."""
+def _fix(container: LineDict | LineList, key: Any, shape: Shape) -> None:
+    """Fix ``container[key]`` (a key of a LineDict, an index of a LineList): the container knows the
+    value's text as written."""
     value = container[key]
     if shape in (TEXT, FORMATTED):
         if value is not None and value.__class__ is not str and key in container.written:

@@ -17,35 +17,43 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import yaml
-from yaml.nodes import ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 try:
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml is a declared requirement
-    from yaml import SafeLoader as _BaseLoader
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
-class LineDict(dict):
+class LineDict(dict[str, Any]):
     """A mapping that knows the line of itself and of each of its keys, and the text as
     written of each value that YAML read as a number, true/false or null."""
 
     __slots__ = ("line", "key_lines", "written")
+    line: int
+    key_lines: dict[str, int]
+    written: dict[str, str]
 
 
-class LineList(list):
+class LineList(list[Any]):
     """A list that knows the line of itself and of each of its items, and (by index) the
     text as written of each item that YAML read as a number, true/false or null."""
 
     __slots__ = ("line", "item_lines", "written")
+    line: int
+    item_lines: list[int]
+    written: dict[int, str]
 
 
 class DuplicateKey(Exception):
     """A key written twice in one mapping; where both are and where the mapping starts."""
 
-    def __init__(self, key, line, column, first_line, mapping_line, mapping_column):
+    def __init__(self, key: str, line: int, column: int, first_line: int, mapping_line: int, mapping_column: int):
         super().__init__(key)
         self.key = key
         self.line = line
@@ -67,13 +75,13 @@ class RecordLoader(_BaseLoader):
 
     # libyaml parses in C but calls these three back for every node: they are the hot path
     # of a build. PyYAML's versions also serve path resolvers, which we never register.
-    def descend_resolver(self, current_node, current_index):
+    def descend_resolver(self, current_node: Node | None, current_index: object) -> None:
         return None
 
-    def ascend_resolver(self):
+    def ascend_resolver(self) -> None:
         return None
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             if implicit[0]:
                 for tag, regexp in _IMPLICIT.get(value[:1], _IMPLICIT_ANY):
@@ -105,22 +113,22 @@ def _int(text: str) -> int:
     return int(text, 16 if text.lstrip("+-").startswith("0x") else 10)
 
 
-def _decimal(text: str):
+def _decimal(text: str) -> Decimal | str:
     try:
         return Decimal(text.replace("_", ""))
     except InvalidOperation:  # .inf / .nan: keep the text so the schema calls it not a number
         return text
 
 
-def _construct_int(loader, node):
+def _construct_int(loader: RecordLoader, node: ScalarNode) -> int:
     return _int(node.value)
 
 
-def _construct_decimal(loader, node):
+def _construct_decimal(loader: RecordLoader, node: ScalarNode) -> Decimal | str:
     return _decimal(node.value)
 
 
-def number(text: str):
+def number(text: str) -> int | Decimal | str | None:
     """``text`` as the number YAML reads it (int or Decimal), or None when it is not one."""
     if _INT.match(text):
         return _int(text)
@@ -129,7 +137,7 @@ def number(text: str):
     return None
 
 
-def _construct_mapping(loader, node):
+def _construct_mapping(loader: RecordLoader, node: MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
@@ -149,11 +157,11 @@ def _construct_mapping(loader, node):
     return mapping
 
 
-def _construct_sequence(loader, node):
+def _construct_sequence(loader: RecordLoader, node: SequenceNode) -> LineList:
     items = LineList(_construct(loader, child) for child in node.value)
     items.line = node.start_mark.line + 1
     items.item_lines = [child.start_mark.line + 1 for child in node.value]
-    items.written = {i: child.value for i, (child, item) in enumerate(zip(node.value, items))
+    items.written = {i: child.value for i, (child, item) in enumerate(zip(node.value, items, strict=True))
                      if item.__class__ is not str and child.__class__ is ScalarNode}
     return items
 
@@ -171,7 +179,7 @@ _SCALARS = {tag: RecordLoader.yaml_constructors[tag] for tag in (
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")}
 
 
-def _construct(loader, node):
+def _construct(loader: RecordLoader, node: Node) -> Any:
     if node.__class__ is ScalarNode:
         if node.tag == _STR:  # most of them: what SafeConstructor.construct_yaml_str returns
             return node.value
@@ -181,21 +189,22 @@ def _construct(loader, node):
     return loader.construct_object(node, deep=True)
 
 
-def load(text: str):
+def load(text: str) -> Any:
     """Parse one YAML document. Raises yaml.YAMLError or DuplicateKey."""
     return yaml.load(text, Loader=RecordLoader)
 
 
-def line_of(data, path, default: int) -> int:
+def line_of(data: object, path: Sequence[str | int], default: int) -> int:
     """The line of the value at ``path`` (keys and indexes), or of its nearest parent."""
-    line = getattr(data, "line", default)
+    line: int = getattr(data, "line", default)
     node = data
     for step in path:
-        if isinstance(node, LineDict) and step in node:
+        if isinstance(node, LineDict) and isinstance(step, str) and step in node:
             line = node.key_lines.get(step, line)
+            node = node[step]
         elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
             line = node.item_lines[step]
+            node = node[step]
         else:
             break
-        node = node[step]
     return line
