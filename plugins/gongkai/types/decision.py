@@ -61,12 +61,15 @@ class DecisionView:
 
 def stage_view(s: dict[str, Any]) -> Stage:
     expected, present = s.get("expected"), s.get("present")
-    is_meeting = s["stage"] in MEETINGS and expected is not None and present is not None
+    is_meeting = short = fails = False
+    if s["stage"] in MEETINGS and expected is not None and present is not None:
+        is_meeting = True
+        short = short_attendance(expected, present)
+        fails = "for" in s and not_passed(s["for"], present)
     return Stage(
         name=s["stage"], date=s["date"], body=s.get("body", ""), note=s.get("note", ""), is_meeting=is_meeting,
         expected=expected, present=present, votes={k: s[k] for k in ("for", "against", "abstain") if k in s},
-        short_attendance=is_meeting and short_attendance(expected, present),
-        not_passed=is_meeting and "for" in s and not_passed(s["for"], present))
+        short_attendance=short, not_passed=fails)
 
 
 class Decision(RecordType):

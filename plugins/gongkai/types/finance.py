@@ -16,6 +16,7 @@ from .base import Columns, CsvLines, RecordType
 if TYPE_CHECKING:
     from ..checking import Checker
     from ..model import Record
+    from .base import CheckerFor
 
 SIDES = ("income", "expense")
 
@@ -127,7 +128,7 @@ class Finance(RecordType):
         if reviewed and date.fromisoformat(reviewed["date"]) < last_entry:
             checker.error(("reviewed_by", "date"), f"「审核日期」{reviewed['date']} 早于最后一笔收支（{last_entry}）：监委会只能审核已发生的收支，请核对日期")
 
-    def check_across(self, records: list[Record], checker_for) -> None:
+    def check_across(self, records: list[Record], checker_for: CheckerFor) -> None:
         seen: dict[tuple[str, str], Record] = {}
         for record in records:
             key = (record.org.slug, record.data["period"])

@@ -9,14 +9,15 @@ Each takes the valid ledgers (one per org and period) with their ``FinanceFacts`
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from ..money import yuan
 
 if TYPE_CHECKING:
     from ..model import Record
     from .base import CheckerFor
+    from .finance import FinanceFacts
 
 
 def warn_across(ledgers: list[Record], checker_for: CheckerFor) -> None:
@@ -24,7 +25,7 @@ def warn_across(ledgers: list[Record], checker_for: CheckerFor) -> None:
     for ledger in ledgers:
         by_org.setdefault(ledger.org.slug, []).append(ledger)
     for own in by_org.values():
-        own.sort(key=lambda r: (r.facts.period_start, r.facts.period_end))
+        own.sort(key=lambda r: (_facts(r).period_start, _facts(r).period_end))
         warn_overlaps(own, checker_for)
         warn_breaks(own, checker_for)
     warn_copies(ledgers, checker_for)
@@ -34,7 +35,7 @@ def warn_overlaps(ledgers: list[Record], checker_for: CheckerFor) -> None:
     """One org's ledgers, by period: a quarter that also has monthly ledgers."""
     for quarter in (r for r in ledgers if "Q" in r.data["period"]):
         months = [r for r in ledgers if "Q" not in r.data["period"]
-                  and quarter.facts.period_start <= r.facts.period_start <= quarter.facts.period_end]
+                  and _facts(quarter).period_start <= _facts(r).period_start <= _facts(quarter).period_end]
         if months:
             named = "、".join(f"{m.data['period']}（{m.source_path}）" for m in months)
             checker_for(quarter).warning(("period",), f"季度账 {quarter.data['period']} 与同一机构的月度账 {named}期间重叠："
@@ -43,15 +44,15 @@ def warn_overlaps(ledgers: list[Record], checker_for: CheckerFor) -> None:
 
 def warn_breaks(ledgers: list[Record], checker_for: CheckerFor) -> None:
     """One org's ledgers, by period: the opening balance is the closing of the day before."""
-    ending = {}
+    ending: dict[date, Record] = {}
     for ledger in ledgers:  # by start: of two ledgers ending the same day, the shorter one wins
-        ending[ledger.facts.period_end] = ledger
+        ending[_facts(ledger).period_end] = ledger
     for ledger in ledgers:
-        previous = ending.get(ledger.facts.period_start - timedelta(days=1))
-        if previous is not None and previous.facts.closing != ledger.facts.opening:
+        previous = ending.get(_facts(ledger).period_start - timedelta(days=1))
+        if previous is not None and _facts(previous).closing != _facts(ledger).opening:
             checker_for(ledger).warning(("opening_balance",),
-                                        f"账目不连续：「期初余额」{yuan(ledger.facts.opening)} 与上一期 {previous.data['period']}"
-                                        f"（{previous.source_path}）的「期末余额」{yuan(previous.facts.closing)} 不同：请核对这两期的余额")
+                                        f"账目不连续：「期初余额」{yuan(_facts(ledger).opening)} 与上一期 {previous.data['period']}"
+                                        f"（{previous.source_path}）的「期末余额」{yuan(_facts(previous).closing)} 不同：请核对这两期的余额")
 
 
 def warn_copies(ledgers: list[Record], checker_for: CheckerFor) -> None:
@@ -66,7 +67,11 @@ def warn_copies(ledgers: list[Record], checker_for: CheckerFor) -> None:
                                         "是不是把别的机构的文件复制过来了？请核对")
 
 
+def _facts(ledger: Record) -> FinanceFacts:
+    return cast("FinanceFacts", ledger.facts)  # what Finance.check worked out: every valid ledger has them
+
+
 def _book_content(ledger: Record) -> tuple:
     entries = tuple((side, e["date"], e["subject"], e["summary"], e["amount"], str(e.get("voucher")))
                     for side in ("income", "expense") for e in ledger.data[side])
-    return ledger.data["period"], ledger.facts.opening, ledger.facts.closing, entries
+    return ledger.data["period"], _facts(ledger).opening, _facts(ledger).closing, entries

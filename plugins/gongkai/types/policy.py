@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .base import Columns, Reference, RecordType
+from .base import Columns, RecordType, Reference
 
 if TYPE_CHECKING:
     from ..checking import Checker

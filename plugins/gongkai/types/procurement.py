@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..money import check_amount
-from .base import Columns, CsvLines, Reference, RecordType
+from .base import Columns, CsvLines, RecordType, Reference
 
 if TYPE_CHECKING:
     from ..checking import Checker

@@ -11,6 +11,7 @@ from .base import Columns, RecordType
 if TYPE_CHECKING:
     from ..checking import Checker
     from ..model import Record
+    from .base import CheckerFor
 
 APPLICANTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 OUTCOMES = ("granted", "partly_granted", "refused_state_secret", "refused_law_prohibits", "refused_security",
@@ -83,7 +84,7 @@ class Report(RecordType):
             if sum(row[:4]) != row[4]:
                 checker.error((key,), f"{checker.label((key,))}：{'+'.join(map(str, row[:4]))} = {sum(row[:4])}，与“总计”{row[4]} 不符")
 
-    def check_across(self, records: list[Record], checker_for) -> None:
+    def check_across(self, records: list[Record], checker_for: CheckerFor) -> None:
         seen: dict[tuple[str, int], Record] = {}
         for record in records:
             record.facts = disclosure_counts(record)
