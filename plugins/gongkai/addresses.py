@@ -11,9 +11,13 @@ Ids are tag: URIs (RFC 4151) under ``feed_authority``: they name the record by i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from .identity import digest
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 # Column names are Chinese and configurable; feed file names should be plain ASCII (FTP
 # and object stores mangle others), and stable: the known columns get their pinyin, any
@@ -27,16 +31,16 @@ COLUMN_SLUGS = {
 }
 
 
-def base_url(settings) -> str:
+def base_url(settings: Settings) -> str:
     return (settings.site_url or settings.preview_url).rstrip("/") + "/"
 
 
-def absolute(settings, relative: str) -> str:
+def absolute(settings: Settings, relative: str) -> str:
     """Absolute URL of a site-relative path (non-ASCII file names percent-encoded)."""
     return base_url(settings) + quote(relative, safe="/#?=&~")
 
 
-def authority(settings) -> str:
+def authority(settings: Settings) -> str:
     if settings.feed_authority:
         return settings.feed_authority
     host = urlsplit(base_url(settings)).hostname or ""
@@ -45,7 +49,7 @@ def authority(settings) -> str:
     return f"{host},2026"
 
 
-def tag_uri(settings, name: str) -> str:
+def tag_uri(settings: Settings, name: str) -> str:
     """A permanent id: ``tag:<authority>:<name>``."""
     return f"tag:{authority(settings)}:{quote(name, safe='/-._~')}"
 

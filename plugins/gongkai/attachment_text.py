@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 from xml.etree import ElementTree
@@ -31,8 +32,14 @@ class Unreadable(Exception):
     """The attachment cannot be read, so it cannot be checked; the message says what to do."""
 
 
-def runs(file: Path, kind: str):
-    reader = {"xlsx": _xlsx_runs, "pdf": _pdf_runs, "docx": _zipped_xml_runs, "ofd": _zipped_xml_runs}.get(kind)
+# (where in the file, the text there): 工作表“收支”!C7, 第 2 页, 第 5 段
+Runs = Iterator[tuple[str, str]]
+
+
+def runs(file: Path, kind: str) -> Runs:
+    readers: dict[str, Callable[[Path], Runs]] = {"xlsx": _xlsx_runs, "pdf": _pdf_runs, "docx": _zipped_xml_runs,
+                                                  "ofd": _zipped_xml_runs}
+    reader = readers.get(kind)
     if reader is None:
         return
     try:
@@ -43,7 +50,7 @@ def runs(file: Path, kind: str):
         raise Unreadable("文件打不开（可能已损坏）：请用原来的程序重新另存后再附上") from error
 
 
-def _xlsx_runs(file: Path):
+def _xlsx_runs(file: Path) -> Runs:
     import openpyxl  # imported when a spreadsheet is attached: most builds have none
 
     _check_zip(file)
@@ -60,13 +67,13 @@ def _xlsx_runs(file: Path):
     yield from _zipped_xml_runs(file, parts=lambda name: not name.startswith(("xl/worksheets/", "xl/sharedStrings")))
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
 
 
-def _pdf_runs(file: Path):
+def _pdf_runs(file: Path) -> Runs:
     import pypdf
 
     reader = pypdf.PdfReader(file)
@@ -85,7 +92,7 @@ def _check_zip(file: Path) -> None:
             raise Unreadable("文件里有一部分大得不正常（可能是恶意文件），无法检查：请用原来的程序重新另存后再附上")
 
 
-def _zipped_xml_runs(file: Path, parts=lambda name: True):
+def _zipped_xml_runs(file: Path, parts: Callable[[str], bool] = lambda name: True) -> Runs:
     _check_zip(file)
     paragraph = 0
     with zipfile.ZipFile(file) as archive:
@@ -102,17 +109,18 @@ def _zipped_xml_runs(file: Path, parts=lambda name: True):
                     yield (f"第 {int(page.group(1)) + 1} 页" if page else name), text
 
 
-def _local(tag) -> str:
+def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _element_runs(element):
+def _element_runs(element: ElementTree.Element) -> Iterator[str]:
     """A paragraph-like element as one run; elsewhere each piece of text, and link targets."""
     if _local(element.tag) in _PARAGRAPHS:
         yield "".join(_paragraph_text(element))
         return
-    if _local(element.tag) == "Relationship" and element.get("Target"):
-        yield unquote(element.get("Target"))
+    target = element.get("Target") if _local(element.tag) == "Relationship" else None
+    if target:
+        yield unquote(target)
     if element.text and element.text.strip():
         yield element.text
     for child in element:
@@ -121,7 +129,7 @@ def _element_runs(element):
             yield child.tail
 
 
-def _paragraph_text(element):
+def _paragraph_text(element: ElementTree.Element) -> Iterator[str]:
     if _local(element.tag) in _BREAKS:
         yield " "
     if element.text:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import ProjectError
@@ -18,7 +19,7 @@ from .errors import ProjectError
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 
 def lock_path(output: Path) -> Path:
@@ -26,7 +27,7 @@ def lock_path(output: Path) -> Path:
 
 
 @contextlib.contextmanager
-def holding(output: Path):
+def holding(output: Path) -> Iterator[None]:
     """Hold the lock of ``output`` for the ``with`` block; ProjectError when another build has it."""
     if fcntl is None:
         yield

@@ -6,6 +6,7 @@ rounded to one decimal so the SVG text is stable from build to build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -67,7 +68,7 @@ def _r(v: float) -> float:
 
 
 def bars_and_line(labels: list[str], bar_series: list[tuple[str, list[Decimal]]], line_name: str,
-                  line_values: list[Decimal], money) -> Chart:
+                  line_values: list[Decimal], money: Callable[[Decimal], str]) -> Chart:
     top = nice_ceiling(max([v for _, values in bar_series for v in values] + list(line_values) + [Decimal(0)]))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     baseline = TOP + plot_h

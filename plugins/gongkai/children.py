@@ -22,6 +22,9 @@ import ctypes
 import os
 import signal
 import threading
+from collections.abc import Iterable, Iterator
+from types import FrameType
+from typing import NoReturn
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -74,7 +77,7 @@ def kill_all() -> None:
     kill(sorted(_children))
 
 
-def kill(pids) -> None:
+def kill(pids: Iterable[int]) -> None:
     """Kill these children and reap them."""
     for pid in pids:
         with contextlib.suppress(ProcessLookupError):
@@ -85,7 +88,7 @@ def kill(pids) -> None:
 
 
 @contextlib.contextmanager
-def stopping_on_signals():
+def stopping_on_signals() -> Iterator[None]:
     """While the block runs, SIGTERM and SIGINT kill the children and raise ``Interrupted``.
 
     A second signal while the build cleans up is ignored, so the clean-up finishes. Only
@@ -95,7 +98,7 @@ def stopping_on_signals():
         yield
         return
 
-    def stop(number, _frame):
+    def stop(number: int, _frame: FrameType | None) -> NoReturn:
         for each in STOP_SIGNALS:
             signal.signal(each, signal.SIG_IGN)
         kill_all()
@@ -110,7 +113,7 @@ def stopping_on_signals():
 
 
 @contextlib.contextmanager
-def uninterrupted():
+def uninterrupted() -> Iterator[None]:
     """Hold SIGTERM and SIGINT back while the block runs (a swap of two renames): they act after it."""
     if not hasattr(signal, "pthread_sigmask"):  # Windows
         yield

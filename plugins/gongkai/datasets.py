@@ -7,10 +7,16 @@ sees (one kind of record, site-wide or of one org); its downloads are the files.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .types import RECORD_TYPES
+
+if TYPE_CHECKING:
+    from .model import Org, Record, Site
+    from .updated import Times
 
 FDP_DIR = "data/budget"
 FDP_DESCRIPTOR = f"{FDP_DIR}/datapackage.json"
@@ -38,43 +44,43 @@ class Dataset:
     title: str
     description: str
     keywords: tuple[str, ...]
-    org: object  # None: the whole site
-    records: tuple
+    org: Org | None  # None: the whole site
+    records: tuple[Record, ...]
     downloads: tuple[Download, ...]
     changed: datetime | None = None  # when not the newest change among ``records``
 
-    def modified(self, times) -> datetime:
+    def modified(self, times: Times) -> datetime:
         return self.changed or times.newest(self.records)
 
 
-def csv_path(record_type: str, org=None) -> str:
+def csv_path(record_type: str, org: Org | None = None) -> str:
     return f"data/{record_type}.csv" if org is None else f"data/orgs/{org.slug}/{record_type}.csv"
 
 
-def _csv(record_type: str, org=None) -> Download:
+def _csv(record_type: str, org: Org | None = None) -> Download:
     return Download(csv_path(record_type, org), f"{RECORD_TYPES[record_type].label} CSV", "CSV", "text/csv")
 
 
-def org_json_path(org) -> str:
+def org_json_path(org: Org) -> str:
     return f"{org.slug}/index.json"
 
 
-def org_directory_changed(site) -> datetime:
+def org_directory_changed(site: Site) -> datetime:
     """The newest change of an org profile (git), else of the site's records: never the build's clock."""
     times = site.times
     changed = [times.git[o.source_path] for o in site.orgs.values() if o.source_path in times.git]
     return max(changed) if changed else times.newest(site.records)
 
 
-def types_present(records) -> list[str]:
+def types_present(records: Iterable[Record]) -> list[str]:
     present = {r.type for r in records}
     return [t for t in RECORD_TYPES if t in present]
 
 
-def datasets(site) -> list[Dataset]:
+def datasets(site: Site) -> list[Dataset]:
     """Site-wide datasets (one per record type), then each org's, in org order."""
     name = site.settings.site_name
-    found = []
+    found: list[Dataset] = []
     for record_type in types_present(site.records):
         records = tuple(r for r in site.records if r.type == record_type)
         label = RECORD_TYPES[record_type].label

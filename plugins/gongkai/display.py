@@ -7,10 +7,16 @@ shows on every page without a template change.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
+from .problems import FieldPath
 from .types import RecordType
+
+if TYPE_CHECKING:
+    from .schema import RecordSchema
 
 COMMON_SHOWN_ELSEWHERE = {"type", "title", "body", "attachments", "forms", "index_no", "org"}
 
@@ -19,8 +25,8 @@ COMMON_SHOWN_ELSEWHERE = {"type", "title", "body", "attachments", "forms", "inde
 class Row:
     label: str
     value: object = None  # text, or None when ``table``/``rows`` hold the value
-    table: "Table | None" = None
-    rows: "list[Row] | None" = None
+    table: Table | None = None
+    rows: list[Row] | None = None
 
 
 @dataclass
@@ -30,7 +36,7 @@ class Table:
     cells: list[list[str]]
 
 
-def text(value, record_type: RecordType, key: str = "") -> str:
+def text(value: object, record_type: RecordType, key: str = "") -> str:
     """A value as people read it: 是/否, money as written with separators, enum codes in Chinese."""
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -41,8 +47,8 @@ def text(value, record_type: RecordType, key: str = "") -> str:
     return record_type.value_label(key, value) if isinstance(value, str) else str(value)
 
 
-def rows(record_type: RecordType, schema, data: dict, path=()) -> list[Row]:
-    out = []
+def rows(record_type: RecordType, schema: RecordSchema, data: Mapping[str, Any], path: FieldPath = ()) -> list[Row]:
+    out: list[Row] = []
     for key, value in data.items():
         if not path and key in COMMON_SHOWN_ELSEWHERE:
             continue
@@ -57,13 +63,13 @@ def rows(record_type: RecordType, schema, data: dict, path=()) -> list[Row]:
     return out
 
 
-def table(record_type: RecordType, schema, items: list[dict], path) -> Table:
+def table(record_type: RecordType, schema: RecordSchema, items: Sequence[Mapping[str, Any]], path: FieldPath) -> Table:
     keys = list(dict.fromkeys(k for item in items for k in item))
     columns = [field_label(schema, path + (0, k)) for k in keys]
     return Table(columns, keys, [[text(item.get(k, ""), record_type, k) for k in keys] for item in items])
 
 
-def field_label(schema, path) -> str:
+def field_label(schema: RecordSchema, path: FieldPath) -> str:
     """The field's own Chinese name (the last part of the schema's label): 「予以公开」 → 予以公开."""
     return schema.label(path).split("的")[-1].strip("「」")
 

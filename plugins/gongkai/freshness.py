@@ -8,11 +8,15 @@ months later does not suddenly call everyone late.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .types.finance import period_bounds
+
+if TYPE_CHECKING:
+    from .model import Org, Record, Site
 
 PERIOD_WORDS = {"month": "月", "quarter": "季度"}
 """The finance period the county requires (settings.finance_every), as the messages say it."""
@@ -29,7 +33,7 @@ MESSAGES = {
 class Finding:
     """One reason an org is overdue."""
 
-    org: object
+    org: Org
     kind: str  # a key of MESSAGES
     period_word: str  # 月 or 季度: the required finance period
     periods: tuple[str, ...] = ()  # missing_finance: the missing periods
@@ -49,8 +53,8 @@ def period_of(day: date, every: str) -> str:
 
 
 def next_period(period: str) -> str:
-    year, part = period.split("-")
-    year = int(year)
+    year_written, part = period.split("-")
+    year = int(year_written)
     if part.startswith("Q"):
         q = int(part[1])
         return f"{year + 1}-Q1" if q == 4 else f"{year}-Q{q + 1}"
@@ -58,9 +62,9 @@ def next_period(period: str) -> str:
     return f"{year + 1}-01" if month == 12 else f"{year}-{month + 1:02d}"
 
 
-def covered_periods(records, every: str) -> set[str]:
+def covered_periods(records: Iterable[Record], every: str) -> set[str]:
     """Periods (in the required granularity) that some finance record covers."""
-    covered = set()
+    covered: set[str] = set()
     for record in records:
         start, end = period_bounds(record.data["period"])
         if every == "quarter" or "Q" not in record.data["period"]:
@@ -70,13 +74,14 @@ def covered_periods(records, every: str) -> set[str]:
     return covered
 
 
-def missing_finance(records, every: str, reference: date) -> list[str]:
+def missing_finance(records: Iterable[Record], every: str, reference: date) -> list[str]:
     """Periods from the first published one up to the last one ended before ``reference``."""
     covered = covered_periods(records, every)
     if not covered:
         return []
     current = period_of(reference, every)
-    missing, period = [], min(covered)
+    missing: list[str] = []
+    period = min(covered)
     while period < current:
         if period not in covered:
             missing.append(period)
@@ -84,7 +89,7 @@ def missing_finance(records, every: str, reference: date) -> list[str]:
     return missing
 
 
-def findings(site, reference: date | None = None) -> tuple[date | None, list[Finding]]:
+def findings(site: Site, reference: date | None = None) -> tuple[date | None, list[Finding]]:
     """Who is overdue as of ``reference``: by default the newest record's date (the page must
     not depend on the clock); ``publish.py report`` passes today."""
     if not site.records:
@@ -93,7 +98,7 @@ def findings(site, reference: date | None = None) -> tuple[date | None, list[Fin
     settings = site.settings
     every = settings.finance_every
     word = PERIOD_WORDS[every]
-    found = []
+    found: list[Finding] = []
     for org in site.orgs.values():
         finance = [r for r in org.records if r.type == "finance"]
         if org.kind == "village":
@@ -103,7 +108,7 @@ def findings(site, reference: date | None = None) -> tuple[date | None, list[Fin
                 missing = missing_finance(finance, every, reference)
                 if missing:
                     found.append(Finding(org, "missing_finance", word, periods=tuple(missing)))
-        newest = {}
+        newest: dict[str, date] = {}
         for record in org.records:  # newest first
             newest.setdefault(record.category, record.date)
         for column in settings.columns_for(org.kind):

@@ -20,8 +20,10 @@ import base64
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -29,6 +31,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from .errors import GongkaiError
 from .project import DEFAULT_CONFIG
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -143,7 +148,7 @@ def repository_of(path: Path) -> Path | None:
     return None
 
 
-def inside_repository(path: Path, folders) -> Path | None:
+def inside_repository(path: Path, folders: Iterable[str | Path]) -> Path | None:
     """Which of ``folders`` (or the git repository holding it) ``path`` lies in: secrets must not.
 
     Only the project's own folders count: a key in a home folder kept in git (dotfiles) is
@@ -158,7 +163,7 @@ def inside_repository(path: Path, folders) -> Path | None:
     return None
 
 
-def signing_key_path(settings, content: Path, environ=os.environ) -> Path | None:
+def signing_key_path(settings: Settings, content: Path, environ: Mapping[str, str] = os.environ) -> Path | None:
     """The configured private key: env GONGKAI_SIGNING_KEY, else the setting; None when unsigned."""
     configured = environ.get(SIGNING_KEY_ENV) or settings.signing_key
     if not configured:

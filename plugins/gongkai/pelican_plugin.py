@@ -8,18 +8,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pelican import signals
 
 from .generator import RecordGenerator
 from .markup import sanitise
 from .theme_env import on_generator_init
 
+if TYPE_CHECKING:
+    from pelican import Pelican
+    from pelican.contents import Content
 
-def _record_generator(pelican):
+
+def _record_generator(pelican: Pelican) -> type[RecordGenerator]:
     return RecordGenerator
 
 
-def _sanitise_page(content) -> None:
+def _sanitise_page(content: Content) -> None:
     if getattr(content, "_content", None):
         content._content = sanitise(content._content)
 

@@ -8,11 +8,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .checking import Checker
+    from .model import Org, Record
+    from .types.base import CheckerFor
 
 
-def warn_shared_codes(orgs: dict, checker_for) -> None:
-    first = {}
+def warn_shared_codes(orgs: Mapping[str, Org], checker_for: Callable[[Org], Checker]) -> None:
+    first: dict[str, Org] = {}
     for org in sorted(orgs.values(), key=lambda o: o.slug):
         if "code" not in org.data:  # the default code is the folder's name: unique
             continue
@@ -22,7 +29,7 @@ def warn_shared_codes(orgs: dict, checker_for) -> None:
                                      "每个机构的代码各不相同（它是索引号的开头），请核对")
 
 
-def warn_far_future(records: list, checker_for) -> None:
+def warn_far_future(records: Sequence[Record], checker_for: CheckerFor) -> None:
     if len(records) < 2:
         return
     newest, runner_up = sorted(records, key=lambda r: r.date)[-1:-3:-1]

@@ -21,13 +21,14 @@ def modules(text: str) -> list[bytes]:
     """The code's rows (without quiet zone), one byte a module: 0 dark, 255 light."""
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = code.to_image(scale=1, add_quiet_zones=False)
-    data, width = bytes(memoryview(image)), image.shape[1]
+    data, width = bytes(memoryview(image)), image.shape[1]  # type: ignore[arg-type]  # an Image is a buffer; its stub omits it
     return [data[i:i + width] for i in range(0, len(data), width)]
 
 
 def path(rows: list[bytes]) -> str:
     """SVG path data: a 1-unit-wide stroke along each run of dark modules, in relative moves."""
-    moves, pen_x, pen_y = [], 0, 0.0
+    moves: list[str] = []
+    pen_x, pen_y = 0, 0.0
     for number, row in enumerate(rows):
         y = number + BORDER + 0.5  # a stroke's centre line
         for run in _DARK_RUNS.finditer(row):

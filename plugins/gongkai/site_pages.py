@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
-from pelican.readers import Readers
+from pelican.readers import BaseReader, Readers
 from pelican.settings import DEFAULT_CONFIG
 
 from .problems import Problems
@@ -38,7 +39,7 @@ def check_site_pages(content_dir: Path, problems: Problems) -> None:
             problems.warning(path, 1, _not_a_page(file, readers))
 
 
-def _check_page(file: Path, path: str, reader, problems: Problems) -> None:
+def _check_page(file: Path, path: str, reader: BaseReader, problems: Problems) -> None:
     try:
         _, metadata = reader.read(str(file))
     except UnicodeDecodeError:
@@ -57,7 +58,7 @@ def _check_page(file: Path, path: str, reader, problems: Problems) -> None:
         problems.error(path, line, "网站页面的标题是空的：请在“Title:”后面写上页面标题")
 
 
-def _not_a_page(file: Path, readers) -> str:
+def _not_a_page(file: Path, readers: Mapping[str, BaseReader]) -> str:
     lower = file.suffix[1:].lower()
     if lower in readers:
         return f"扩展名要小写，Pelican 才会读这个页面：请把文件改名为“{file.stem}.{lower}”"

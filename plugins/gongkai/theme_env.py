@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from .display import anchor
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from pelican.generators import Generator
 
 I18N = "jinja2.ext.i18n"
 I18N_KEY = "jinja2.ext.InternationalizationExtension"  # how Jinja lists it once added
@@ -43,22 +49,22 @@ def translations(theme: str, language: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
-def prepare(env, theme: str, language: str) -> None:
+def prepare(env: Environment, theme: str, language: str) -> None:
     """Make ``env`` safe and translated (idempotent)."""
     env.autoescape = True
     if I18N_KEY not in env.extensions:
         env.add_extension(I18N)
     words = translations(str(theme), language)
-    env.install_gettext_translations(words, newstyle=True)
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]  # the i18n extension adds it
     env.globals["plain_gettext"] = words.gettext  # for writers that build words outside templates
     env.globals["html_lang"] = language.replace("_", "-")
     env.filters["anchor"] = anchor
 
 
-def on_generator_init(generator) -> None:
+def on_generator_init(generator: Generator) -> None:
     prepare(generator.env, generator.theme, generator.settings.get("GONGKAI_LANGUAGE", "zh_CN"))
 
 
-def gettext_of(env):
+def gettext_of(env: Environment) -> Callable[[str], str]:
     """The site language's plain gettext, for words a writer puts into a page (chart labels)."""
-    return env.globals.get("plain_gettext", str)
+    return cast("Callable[[str], str]", env.globals.get("plain_gettext", str))  # Jinja types its globals as object

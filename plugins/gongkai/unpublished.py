@@ -10,6 +10,7 @@ the site and nobody is told.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .problems import Problems
@@ -20,7 +21,7 @@ READ_FOLDERS = ("orgs", "pages")
 _NOTEPAD_SUFFIXES = tuple(suffix + ".txt" for suffix in RECORD_SUFFIXES)
 
 
-def visible_files(folder: Path):
+def visible_files(folder: Path) -> Iterator[Path]:
     """Every file under ``folder`` except hidden ones (``.git``, ``.DS_Store``), sorted."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -29,7 +30,7 @@ def visible_files(folder: Path):
                 yield Path(root) / name
 
 
-def files_named_by(source: SourceFile, content_dir: Path):
+def files_named_by(source: SourceFile, content_dir: Path) -> Iterator[Path]:
     """The files a record names as attachments, resolved: also for a record with errors, so
     its attachment is not called unused while the clerk fixes the record."""
     record_dir = (content_dir / source.path).parent
@@ -40,7 +41,7 @@ def files_named_by(source: SourceFile, content_dir: Path):
                 yield (record_dir / item["file"]).resolve()
 
 
-def warn_unnamed(files, named: set[Path], content_dir: Path, problems: Problems) -> None:
+def warn_unnamed(files: Iterable[Path], named: set[Path], content_dir: Path, problems: Problems) -> None:
     """Files in org folders that are not records and that no record names."""
     for file in files:
         if file.resolve() in named:
