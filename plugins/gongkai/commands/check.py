@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from argparse import ArgumentParser, Namespace
+from typing import TextIO
 
 from ..problems import Problems
 from ..project import from_args
@@ -10,11 +12,11 @@ from ..project import from_args
 HELP = "检查全部记录，列出所有问题，不生成网站"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     pass
 
 
-def print_problems(problems: Problems, stream=None) -> None:
+def print_problems(problems: Problems, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     for problem in problems.sorted():
         print(problem, file=stream)
@@ -27,7 +29,7 @@ def summary(problems: Problems, record_count: int) -> str:
     return f"检查通过：{record_count} 条记录，{warnings} 个警告"
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     from ..load import load_site
 
     project = from_args(args)

@@ -10,17 +10,23 @@ stdout (新增 / 更新 / 删除 path); a progress bar on a terminal; secrets ne
 from __future__ import annotations
 
 import sys
+from argparse import ArgumentParser, Namespace
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ..manifest import MANIFEST, SIGNATURE, Entry, manifest_site, parse_manifest, scan, sha256_file
 from ..project import DEFAULT_CONFIG, from_args
-from . import UsageError
 from ..publishers import SCHEMES, DeployError
 from ..publishers.base import stderr_is_terminal
 from ..publishers.credentials import Credentials
-from ..publishers.plan import DELETE, REPLACE, UPLOAD
+from ..publishers.plan import DELETE, REPLACE, UPLOAD, Change
 from ..publishers.target import mask, parse_target
+from . import UsageError
 from .build import build
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 HELP = "发布网站到文件夹、SFTP、对象存储、FTP 或 git 分支（只传改动的文件）"
 EXAMPLES = ("file:///srv/www/gongkai", "sftp://user@example.cn/var/www/gongkai",
@@ -28,7 +34,7 @@ EXAMPLES = ("file:///srv/www/gongkai", "sftp://user@example.cn/var/www/gongkai",
             "ftp://user@ftp.example.cn/htdocs", "git+ssh://git@example.cn/gongkai.git#gh-pages")
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("target", metavar="目标地址", help="例如 " + "、".join(EXAMPLES))
     parser.add_argument("--dry-run", action="store_true", help="只列出会新增、更新、删除哪些文件，不做任何改动")
     parser.add_argument("--force", action="store_true", help="不管目标上记录的清单，全部重新上传")
@@ -36,14 +42,15 @@ def add_arguments(parser) -> None:
 
 
 def human_bytes(count: int) -> str:
+    size = float(count)
     for unit in ("字节", "KB", "MB", "GB"):
-        if count < 1024 or unit == "GB":
-            return f"{count} {unit}" if unit == "字节" else f"{count:.1f} {unit}"
-        count /= 1024
+        if size < 1024 or unit == "GB":
+            return f"{count} {unit}" if unit == "字节" else f"{size:.1f} {unit}"
+        size /= 1024
     return str(count)
 
 
-def locate(args) -> tuple[Path, Path | None]:
+def locate(args: Namespace) -> tuple[Path, Path | None]:
     """The output folder to publish and (when there is one) the content folder."""
     if args.output and not args.content and not args.config:
         content = DEFAULT_CONFIG.parent / "content"
@@ -76,19 +83,19 @@ def published_files(output: Path) -> list[Entry]:
 class Progress:
     """Report lines on stdout; a bar with counts and bytes on stderr when it is a terminal."""
 
-    def __init__(self, secrets, dry_run: bool):
+    def __init__(self, secrets: Iterable[str], dry_run: bool):
         self.secrets = secrets
         self.dry_run = dry_run
-        self.bar = None
+        self.bar: tqdm[NoReturn] | None = None
 
-    def say(self, text: str, stream=None) -> None:
+    def say(self, text: str, stream: TextIO | None = None) -> None:
         text = mask(text, self.secrets)
         if self.bar is not None:
             self.bar.write(text, file=stream or sys.stdout)
         else:
             print(text, file=stream or sys.stdout, flush=True)
 
-    def planned(self, changes) -> None:
+    def planned(self, changes: list[Change]) -> None:
         if self.dry_run:
             for change in changes:
                 self.say(f"{change.action} {change.path}")
@@ -102,7 +109,7 @@ class Progress:
                             file=sys.stderr, desc="上传", leave=False, dynamic_ncols=True, mininterval=0.2)
             self.bar.set_postfix_str(f"0/{self.total} 个文件")
 
-    def done(self, change) -> None:
+    def done(self, change: Change) -> None:
         self.count += 1
         self.say(f"{change.action} {change.path}")
         if self.bar is not None:
@@ -115,7 +122,7 @@ class Progress:
             self.bar = None
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     target = parse_target(args.target)
     publisher_class = SCHEMES.get(target.scheme)
     if publisher_class is None:

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import socket
 import sys
+from argparse import ArgumentParser, Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import UsageError
 from .new import schema_url
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 HELP = "在浏览器里填写、修改公开记录（按 schema 生成表单，保存前检查，保存即提交 git）"
 LOCAL = "127.0.0.1"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8001, help="端口（默认 8001；0 表示任选一个空闲端口）")
     parser.add_argument("--org", help="只允许新建和修改这个机构的记录，例如 xiaohe-village")
     parser.add_argument("--author", help="git 提交的作者，写成“名字 <邮箱>”；默认用 git 的 user.name")
@@ -31,7 +36,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--state", help="编辑器自己的文件夹（账号、草稿、待审核）；默认是内容文件夹旁边的 .gongkai-editor")
 
 
-def _check_options(args, project) -> None:
+def _check_options(args: Namespace, project: Project) -> None:
     if not args.serve and (args.review or args.bind != LOCAL or args.origin):
         raise UsageError("--review、--bind 和 --origin 只能与 --serve 一起用：本机模式只在 127.0.0.1 上开放")
     if args.serve and args.org:
@@ -50,17 +55,17 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     import uvicorn
 
     from ..editor import commits
-    from ..project import from_args
     from ..editor.accounts import Accounts
     from ..editor.app import App, Options
     from ..editor.editing import Editor
     from ..editor.preview import Preview
     from ..editor.store import state_folder
     from ..editor.workspace import Workspace
+    from ..project import from_args
 
     project = from_args(args)
     _check_options(args, project)

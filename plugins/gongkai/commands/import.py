@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from argparse import ArgumentParser, Namespace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from . import UsageError
 HELP = "把 Excel / WPS / CSV 表格（现金日记账、补贴名单、预算表）导入为记录"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", help="表格文件：.xlsx .xls .ods .csv（可以一次导入多个）")
     parser.add_argument("--org", required=True, help="机构文件夹名，例如 xiaohe-village")
     parser.add_argument("--type", choices=("finance", "subsidy", "budget"),
@@ -32,7 +33,7 @@ def _record_date(text: str | None) -> date | None:
         raise UsageError(f"--date 的日期“{text}”不对：请写成 2026-03-05") from None
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     from ..importing import import_workbooks
     from ..project import from_args
     from .check import print_problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from argparse import ArgumentParser, Namespace
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -26,7 +27,7 @@ def default_path() -> Path:
     return config / "gongkai" / "publisher-key.pem"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--out", help=f"私钥保存位置（默认 {default_path()}；公钥另存为同名 .pub）")
 
 
@@ -37,7 +38,7 @@ def write_new(path: Path, data: bytes, mode: int) -> None:
         stream.write(data)
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     private_path = Path(args.out).expanduser() if args.out else default_path()
     public_path = private_path.with_name(private_path.name + ".pub")
     content = Path(args.content) if args.content else DEFAULT_CONFIG.parent / "content"

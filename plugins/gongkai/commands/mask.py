@@ -8,6 +8,7 @@ Whatever is still there afterwards is named, one line each, and the exit status 
 from __future__ import annotations
 
 import sys
+from argparse import ArgumentParser, Namespace
 from pathlib import Path
 
 from ..project import from_args
@@ -16,11 +17,11 @@ from . import UsageError
 HELP = "把文件里的身份证号、手机号脱敏，删除银行账号（直接改写文件）"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", help="要处理的记录文件")
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     from ..markup import Markup
     from ..masking import mask_numbers
     from ..privacy_scan import file_leaks
@@ -39,7 +40,7 @@ def run(args) -> int:
         if count:
             file.write_text(masked, encoding="utf-8")
         print(f"{file}：处理了 {count} 处", file=sys.stderr)
-        for leak in sorted(file_leaks(file, project.content, markup), key=lambda l: l.line):
+        for leak in sorted(file_leaks(file, project.content, markup), key=lambda leak: leak.line):
             left_over += 1
             how = f"{leak.finding.fix}，请手工修改这一处" if leak.fix == "mask" else leak.fix
             print(f"{file}:{leak.line}: 错误: {leak.where}里的{leak.finding.what}（{leak.finding.shown}）无法自动处理：{how}")

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
+from argparse import ArgumentParser, Namespace
 from datetime import date
 from pathlib import Path
 
-from ..project import PROJECT_DIR, from_args
-from . import UsageError
+from ..project import PROJECT_DIR, Project, from_args
 from ..types import ALL_TYPES, ORG_FILE
+from . import UsageError
 
 HELP = "按模板新建一条记录（带中文注释）"
 REPOSITORY_SCHEMAS = PROJECT_DIR / "schemas"  # kept current by tests/test_schema_files.py
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("type", choices=list(ALL_TYPES), help="记录类型")
     parser.add_argument("--org", required=True, help="机构文件夹名，例如 xiaohe-village")
     parser.add_argument("--name", help="新文件名（不含扩展名）；默认按日期和类型命名")
@@ -23,7 +24,7 @@ def add_arguments(parser) -> None:
                         help="改为在当前文件夹写一个空白 Excel 表格（finance、subsidy、budget），填好后用 publish.py import 导入")
 
 
-def schema_url(project, target: Path, record_type: str) -> str:
+def schema_url(project: Project, target: Path, record_type: str) -> str:
     """Where the clerk's editor finds the schema: the published site's /schemas/, else the
     repository's schemas/ folder (there on a fresh clone, without a build), from the new file."""
     site_url = project.settings.site_url
@@ -50,7 +51,7 @@ def target_path(org_dir: Path, record_type: str, name: str | None) -> Path:
     return org_dir / record_type / f"{stem}{ALL_TYPES[record_type].new_template.suffix}"
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     project = from_args(args)
     if args.xlsx:
         return _blank_workbook(args, project)
@@ -71,7 +72,7 @@ def run(args) -> int:
 BLANK_NAMES = {"finance": "现金日记账", "subsidy": "发放名单", "budget": "预算表"}
 
 
-def _blank_workbook(args, project) -> int:
+def _blank_workbook(args: Namespace, project: Project) -> int:
     """A workbook to fill in and import, written outside the content folder: it will hold
     full ID numbers, which must never be committed with the content."""
     from ..importing.blank import write_blank

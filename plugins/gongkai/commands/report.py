@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from argparse import ArgumentParser, Namespace
 from datetime import date
 
 from ..project import from_args
@@ -16,7 +17,7 @@ from . import UsageError
 HELP = "列出逾期未公开的机构（缺少的财务公开、过期的栏目）和它们的电话"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--as-of", help="按哪一天计算（YYYY-MM-DD，默认今天）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
 
@@ -30,7 +31,7 @@ def as_of(text: str | None) -> date:
         raise UsageError(f"--as-of 的日期“{text}”不对：请写成 YYYY-MM-DD，例如 2026-11-30") from None
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     from .. import freshness
     from ..load import load_site
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import re
 import sys
+from argparse import ArgumentParser, Namespace
 
 from . import UsageError
 
@@ -18,7 +19,7 @@ HELP = "管理网上编辑器（edit --serve）的账号：add 添加、list 列
 _LOGIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("action", choices=("add", "list", "passwd", "remove"), help="要做什么")
     parser.add_argument("login", nargs="?", help="用户名（字母、数字、. _ -），例如 xiaohe-clerk")
     parser.add_argument("--org", help="add：这个账号所属的机构文件夹名，例如 xiaohe-village")
@@ -29,7 +30,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--state", help="编辑器自己的文件夹（与 publish.py edit --state 相同）")
 
 
-def _password(args) -> str:
+def _password(args: Namespace) -> str:
     from ..editor.accounts import MIN_PASSWORD
 
     if args.password_stdin:
@@ -43,7 +44,7 @@ def _password(args) -> str:
     return password
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     from ..editor.accounts import Accounts
     from ..editor.store import state_folder
     from ..project import from_args

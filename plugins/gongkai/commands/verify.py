@@ -13,19 +13,35 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from argparse import ArgumentParser, Namespace
 from concurrent.futures import ThreadPoolExecutor
+from http.client import HTTPResponse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..manifest import (MANIFEST, PUBLIC_KEY, SIGNATURE, Entry, fingerprint, load_public_key, parse_manifest,
-                        sha256_file, signature_valid, site_files)
+from ..manifest import (
+    MANIFEST,
+    PUBLIC_KEY,
+    SIGNATURE,
+    Entry,
+    fingerprint,
+    load_public_key,
+    parse_manifest,
+    sha256_file,
+    signature_valid,
+    site_files,
+)
 from ..project import from_args
 from ..publishers.base import NOT_PUBLISHED, PART_SUFFIX
 from . import UsageError
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 HELP = "校验网站副本（文件夹或网址）与发布者签名的清单是否一致"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("site", metavar="DIR|URL", nargs="?",
                         help="网站文件夹，或网站地址（http:// 或 https://）；不写时校验 --output（默认 output）")
     parser.add_argument("--key", help="信任的发布者公钥文件（publish.py keygen 生成的 .pub）；"
@@ -61,10 +77,11 @@ class WebCopy:
         self.base = url if url.endswith("/") else url + "/"
         self.name = self.base
 
-    def _open(self, path: str):
+    def _open(self, path: str) -> HTTPResponse:
         url = self.base + urllib.parse.quote(path)
         request = urllib.request.Request(url, headers={"User-Agent": "gongkai-verify", "Accept-Encoding": "identity"})
-        return urllib.request.urlopen(request, timeout=30)
+        response: HTTPResponse = urllib.request.urlopen(request, timeout=30)
+        return response
 
     def read(self, path: str) -> bytes | None:
         try:
@@ -103,7 +120,10 @@ class WebCopy:
         return None  # a web server does not list its files
 
 
-def open_copy(where: str):
+SiteCopy = FolderCopy | WebCopy
+
+
+def open_copy(where: str) -> SiteCopy:
     if where.startswith(("http://", "https://")):
         return WebCopy(where)
     if "://" in where:
@@ -111,7 +131,7 @@ def open_copy(where: str):
     return FolderCopy(Path(where))
 
 
-def trusted_key(option: str | None):
+def trusted_key(option: str | None) -> Ed25519PublicKey | None:
     if not option:
         return None
     try:
@@ -122,7 +142,7 @@ def trusted_key(option: str | None):
         raise UsageError(f"{option} 不是 Ed25519 公钥（应为 publish.py keygen 生成的 .pub 文件）") from None
 
 
-def check_signature(copy, data: bytes, key, unsigned_ok: bool) -> tuple[list[str], str]:
+def check_signature(copy: SiteCopy, data: bytes, key: Ed25519PublicKey | None, unsigned_ok: bool) -> tuple[list[str], str]:
     """Problems with the signature, and a line saying what was proven."""
     signature = copy.read(SIGNATURE)
     if signature is None:
@@ -137,12 +157,12 @@ def check_signature(copy, data: bytes, key, unsigned_ok: bool) -> tuple[list[str
         except ValueError:
             if key is None:
                 return [f"{PUBLIC_KEY}: 错误: 网站上的公钥无法读取"], ""
-    if key is None and site_key is None:
-        return [f"{PUBLIC_KEY}: 错误: 清单有签名，但网站上没有发布者公钥：请用 --key 指定公钥"], ""
     used = key or site_key
+    if used is None:
+        return [f"{PUBLIC_KEY}: 错误: 清单有签名，但网站上没有发布者公钥：请用 --key 指定公钥"], ""
     if not signature_valid(data, signature, used):
         return [f"{SIGNATURE}: 错误: 签名与清单不符：清单被改动过，或不是这把密钥签的（公钥指纹 {fingerprint(used)}）"], ""
-    problems = []
+    problems: list[str] = []
     if key is not None and site_key is not None and fingerprint(site_key) != fingerprint(key):
         problems.append(f"{PUBLIC_KEY}: 错误: 网站上的公钥与你信任的公钥不同（网站 {fingerprint(site_key)}）")
     if key is None:
@@ -150,11 +170,11 @@ def check_signature(copy, data: bytes, key, unsigned_ok: bool) -> tuple[list[str
     return problems, f"签名有效，是你信任的公钥签的（指纹 {fingerprint(used)}）"
 
 
-def check_files(copy, entries: list[Entry]) -> list[str]:
+def check_files(copy: SiteCopy, entries: list[Entry]) -> list[str]:
     with ThreadPoolExecutor(max_workers=4) as pool:
         found = list(pool.map(copy.digest, [e.path for e in entries]))
-    problems = []
-    for entry, got in zip(entries, found):
+    problems: list[str] = []
+    for entry, got in zip(entries, found, strict=True):
         if got is None:
             problems.append(f"{entry.path}: 错误: 缺少文件：清单里有，网站上没有")
         elif got[0] < 0:
@@ -171,7 +191,7 @@ def check_files(copy, entries: list[Entry]) -> list[str]:
     return problems
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     copy = open_copy(args.site or str(from_args(args).output))
     key = trusted_key(args.key)
     data = copy.read(MANIFEST)

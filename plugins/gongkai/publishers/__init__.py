@@ -5,7 +5,8 @@ A new kind of hosting is a new module here whose class is added to ``PUBLISHERS`
 
 from __future__ import annotations
 
-from .base import DeployError, Publisher, Report
+from ..errors import DeployError
+from .base import Publisher, Report
 from .file import FilePublisher
 from .ftp import FTPPublisher
 from .git import GitPublisher

@@ -11,13 +11,15 @@ import errno
 import posixpath
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, Self
 
+from ..errors import DeployError as DeployError  # what every publisher raises, imported from here
 from ..manifest import Entry
 from .credentials import Credentials
-from ..errors import DeployError
 from .plan import DELETE, PENDING, STATE, Change, phase, plan, read_state, state_bytes
 from .target import Target
 
@@ -37,7 +39,7 @@ def part_name(path: str) -> str:
 
 def ancestors(path: str) -> list[str]:
     """``a/b/c.html`` → ``a/b``, ``a``."""
-    found = []
+    found: list[str] = []
     while (path := posixpath.dirname(path)):
         found.append(path)
     return found
@@ -58,6 +60,7 @@ class Report:
     changes: list[Change] = field(default_factory=list)
     unchanged: int = 0
     done: list[Change] = field(default_factory=list)
+    commit: str = ""  # git: the pages commit made
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)
@@ -67,8 +70,17 @@ class Report:
         return sum(c.size for c in self.changes)
 
 
+class Progress(Protocol):
+    """What a deploy tells as it goes (the command's bar and lines)."""
+
+    def planned(self, changes: list[Change]) -> None: ...
+
+    def done(self, change: Change) -> None: ...
+
+
 class Publisher:
     schemes: tuple[str, ...] = ()
+    content: Path | None = None  # the content folder, when the deploy knows it (git dates its commit by it)
     parallel = 1
     """How many assets may be sent at once (a thread-safe client, e.g. S3's, can say 8)."""
 
@@ -101,15 +113,15 @@ class Publisher:
         pass
 
     # -- the shared driving -----------------------------------------------------------
-    def __enter__(self):
+    def __enter__(self) -> Self:
         self.connect()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def publish(self, output: Path, local: list[Entry], dry_run: bool = False, force: bool = False,
-                progress=None) -> Report:
+                progress: Progress | None = None) -> Report:
         """Make the target hold exactly ``local``; ``progress.planned(changes)``, ``progress.done(change)``."""
         deployed = read_state(self.read(STATE))
         changes = plan(output, local, deployed, force)
@@ -138,7 +150,7 @@ class Publisher:
         return report
 
 
-    def _carry_out(self, output: Path, changes: list[Change], deployed: dict[str, str]):
+    def _carry_out(self, output: Path, changes: list[Change], deployed: dict[str, str]) -> Iterator[Change]:
         """Make each change, in order, yielding it once done. Assets, which nothing new links to
         yet, may go ``parallel`` at a time; pages, the home page and deletions go one by one."""
         assets = [c for c in changes if c.action != DELETE and phase(c.path) == 1] if self.parallel > 1 else []

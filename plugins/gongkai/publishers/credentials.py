@@ -17,23 +17,24 @@ from __future__ import annotations
 
 import configparser
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
+from ..errors import DeployError
 from ..manifest import inside_repository
 from ..project import DEFAULT_CONFIG
 from .target import Target
-from ..errors import DeployError
 
 CREDENTIALS_ENV = "GONGKAI_CREDENTIALS"
 
 
-def default_file(environ=os.environ) -> Path:
+def default_file(environ: Mapping[str, str] = os.environ) -> Path:
     config = Path(environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return config / "gongkai" / "credentials.ini"
 
 
 class Credentials:
-    def __init__(self, target: Target, environ=os.environ):
+    def __init__(self, target: Target, environ: Mapping[str, str] = os.environ):
         self.target = target
         self.environ = environ
         self.secrets: set[str] = {target.password} if target.password else set()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from .base import DeployError, Publisher, os_error_message, part_name
@@ -35,7 +37,7 @@ class FilePublisher(Publisher):
     def put_bytes(self, data: bytes, path: str) -> None:
         self._replace(path, lambda temporary: temporary.write_bytes(data))
 
-    def _replace(self, path: str, write) -> None:
+    def _replace(self, path: str, write: Callable[[Path], object]) -> None:
         destination = self.root / path
         temporary = self.root / part_name(path)
         try:
@@ -54,7 +56,5 @@ class FilePublisher(Publisher):
 
     def remove_empty_folders(self, folders: list[str]) -> None:
         for folder in folders:
-            try:
+            with contextlib.suppress(OSError):  # not empty, or already gone
                 (self.root / folder).rmdir()
-            except OSError:
-                pass  # not empty, or already gone

@@ -8,12 +8,14 @@ over the old one (RNFR/RNTO).
 
 from __future__ import annotations
 
+import contextlib
 import ftplib
 import io
 import posixpath
 import socket
 import ssl
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from .base import DeployError, Publisher, part_name
 
@@ -22,10 +24,11 @@ class _FTPTLS(ftplib.FTP_TLS):
     """FTPS whose data connections resume the control connection's TLS session, which vsftpd
     (require_ssl_reuse, on by default) and others insist on; plain ftplib does not."""
 
-    def ntransfercmd(self, cmd, rest=None):
+    def ntransfercmd(self, cmd: str, rest: int | str | None = None) -> tuple[socket.socket, int | None]:
         connection, size = ftplib.FTP.ntransfercmd(self, cmd, rest)
-        if self._prot_p:
-            connection = self.context.wrap_socket(connection, server_hostname=self.host, session=self.sock.session)
+        if self._prot_p:  # type: ignore[attr-defined]  # ftplib's own flag: PROT P was sent
+            session = cast(ssl.SSLSocket, self.sock).session  # the control connection is TLS by then
+            connection = self.context.wrap_socket(connection, server_hostname=self.host, session=session)
         return connection, size
 
 
@@ -45,15 +48,13 @@ class FTPPublisher(Publisher):
         ftp = _FTPTLS(context=ssl.create_default_context(), timeout=30) if secure else ftplib.FTP(timeout=30)
         try:
             ftp.connect(self.target.host, self.target.port or 21)
-            if secure:
+            if isinstance(ftp, _FTPTLS):
                 ftp.auth()
             ftp.login(user, password)
-            if secure:
+            if isinstance(ftp, _FTPTLS):
                 ftp.prot_p()
-            try:
+            with contextlib.suppress(ftplib.Error):
                 ftp.sendcmd("OPTS UTF8 ON")  # Chinese file names on servers that default to GBK (Serv-U, IIS)
-            except ftplib.Error:
-                pass
         except ssl.SSLCertVerificationError as error:
             ftp.close()
             raise DeployError(f"{self.where} 的 TLS 证书无法验证（{error.verify_message}）：可能被冒充；"
@@ -63,7 +64,7 @@ class FTPPublisher(Publisher):
             if str(error).startswith("530"):
                 raise DeployError(f"登录 {self.where} 失败：用户名 {user} 或密码不对（设置 GONGKAI_FTP_PASSWORD）") from None
             raise DeployError(f"登录 {self.where} 被拒绝：{error}") from None
-        except (socket.gaierror, socket.timeout, OSError, EOFError, ftplib.Error) as error:
+        except (socket.gaierror, TimeoutError, OSError, EOFError, ftplib.Error) as error:
             ftp.close()
             raise DeployError(f"连不上服务器 {self.where}（{getattr(error, 'strerror', None) or error}）：请检查地址、端口和网络") from None
         self.ftp = ftp
@@ -86,10 +87,8 @@ class FTPPublisher(Publisher):
         if folder in self._folders or folder in ("", "."):
             return
         self._make_folder(posixpath.dirname(folder))
-        try:
+        with contextlib.suppress(ftplib.error_perm):  # exists already (servers differ in how they say so)
             self.ftp.mkd(folder)
-        except ftplib.error_perm:
-            pass  # exists already (servers differ in how they say so)
         self._folders.add(folder)
 
     def _fail(self, error: Exception, path: str) -> DeployError:
@@ -110,7 +109,7 @@ class FTPPublisher(Publisher):
             raise self._fail(error, path) from None
         return buffer.getvalue()
 
-    def _replace(self, path: str, stream) -> None:
+    def _replace(self, path: str, stream: BinaryIO) -> None:
         remote = self._remote(path)
         temporary = self._remote(part_name(path))
         self._make_folder(posixpath.dirname(remote))
@@ -146,7 +145,5 @@ class FTPPublisher(Publisher):
 
     def remove_empty_folders(self, folders: list[str]) -> None:
         for folder in folders:
-            try:
+            with contextlib.suppress(ftplib.Error, OSError):
                 self.ftp.rmd(self._remote(folder))
-            except (ftplib.Error, OSError):
-                pass

@@ -23,10 +23,11 @@ import hashlib
 import os
 import shlex
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..manifest import Entry
-from .base import NO_JEKYLL, DeployError, Publisher, Report
+from .base import NO_JEKYLL, DeployError, Progress, Publisher, Report
 from .plan import DELETE, REPLACE, UPLOAD, Change
 from .sftp import KNOWN_HOSTS_ENV
 from .target import mask_url
@@ -35,13 +36,12 @@ AUTHOR = ("Gongkai", "gongkai@localhost")
 DEFAULT_BRANCH = "gh-pages"
 
 
-def cache_home(environ) -> Path:
+def cache_home(environ: Mapping[str, str]) -> Path:
     return Path(environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gongkai" / "pages"
 
 
 class GitPublisher(Publisher):
     schemes = ("git+file", "git+ssh")
-    content: Path | None = None
 
     def connect(self) -> None:
         self.remote = self.target.url.split("#", 1)[0][len("git+"):]
@@ -118,7 +118,7 @@ class GitPublisher(Publisher):
             return [Change(UPLOAD, p, *sizes.get(p, (0, ""))) for p in sorted(filter(None, listed))]
         fields = self._git("diff-tree", "-r", "-z", "--no-renames", "--name-status", self.parent, tree).split("\0")
         changes = []
-        for status, path in zip(fields[0::2], fields[1::2]):
+        for status, path in zip(fields[0::2], fields[1::2], strict=False):  # -z ends in a NUL: one piece over
             action = {"A": UPLOAD, "M": REPLACE, "T": REPLACE, "D": DELETE}.get(status[:1])
             if action:
                 size, sha = sizes.get(path, (0, "")) if action != DELETE else (0, "")
@@ -143,7 +143,7 @@ class GitPublisher(Publisher):
         return f"{epoch or 0} +0800"
 
     def publish(self, output: Path, local: list[Entry], dry_run: bool = False, force: bool = False,
-                progress=None) -> Report:
+                progress: Progress | None = None) -> Report:
         tree = self._tree(output)
         changes = self._changes(output, tree, local)
         report = Report(changes, unchanged=len(local) - sum(1 for c in changes if c.action != DELETE))
@@ -163,6 +163,7 @@ class GitPublisher(Publisher):
         self._git("update-ref", ref, commit)
         report.done = list(changes)
         report.commit = commit
-        for change in changes if progress else ():
-            progress.done(change)
+        if progress:
+            for change in changes:
+                progress.done(change)
         return report

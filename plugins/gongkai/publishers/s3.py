@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import mimetypes
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .base import DeployError, Publisher
+
+Result = TypeVar("Result")
 
 TEXT_TYPES = {
     ".html": "text/html", ".htm": "text/html", ".css": "text/css", ".js": "text/javascript",
@@ -67,9 +71,14 @@ class S3Publisher(Publisher):
     def where(self) -> str:
         return f"存储桶 {self.bucket}" + (f"（{self.endpoint}）" if self.endpoint else "")
 
-    def _call(self, action, path: str):
-        from botocore.exceptions import (BotoCoreError, ClientError, EndpointConnectionError, NoCredentialsError,
-                                         ConnectTimeoutError)
+    def _call(self, action: Callable[[], Result], path: str) -> Result:
+        from botocore.exceptions import (
+            BotoCoreError,
+            ClientError,
+            ConnectTimeoutError,
+            EndpointConnectionError,
+            NoCredentialsError,
+        )
 
         try:
             return action()
@@ -97,7 +106,7 @@ class S3Publisher(Publisher):
     def read(self, path: str) -> bytes | None:
         from botocore.exceptions import ClientError
 
-        def get():
+        def get() -> bytes | None:
             try:
                 return self.s3.get_object(Bucket=self.bucket, Key=self._key(path))["Body"].read()
             except ClientError as error:
@@ -107,7 +116,7 @@ class S3Publisher(Publisher):
 
         return self._call(get, path)
 
-    def _options(self, path: str) -> dict:
+    def _options(self, path: str) -> dict[str, Any]:
         options = {"Bucket": self.bucket, "Key": self._key(path), "ContentType": content_type(path)}
         if self.target.query.get("acl"):
             options["ACL"] = self.target.query["acl"]

@@ -9,12 +9,14 @@ Files are uploaded under a temporary name and renamed over the old one (posix-re
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import getpass
 import io
 import posixpath
 import socket
 import stat
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .base import DeployError, Publisher, part_name
@@ -22,7 +24,7 @@ from .base import DeployError, Publisher, part_name
 KNOWN_HOSTS_ENV = "GONGKAI_SSH_KNOWN_HOSTS"
 
 
-def known_hosts_file(environ) -> Path:
+def known_hosts_file(environ: Mapping[str, str]) -> Path:
     return Path(environ.get(KNOWN_HOSTS_ENV) or Path.home() / ".ssh" / "known_hosts").expanduser()
 
 
@@ -70,7 +72,7 @@ class SFTPPublisher(Publisher):
         except FileNotFoundError:
             client.close()
             raise DeployError(f"找不到 SSH 私钥文件 {key_file}：请检查 GONGKAI_SFTP_KEY") from None
-        except (socket.gaierror, socket.timeout, OSError) as error:
+        except (socket.gaierror, TimeoutError, OSError) as error:
             client.close()
             raise DeployError(f"连不上服务器 {self.where}（{getattr(error, 'strerror', None) or error}）：请检查地址、端口和网络") from None
         self.client = client
@@ -96,7 +98,7 @@ class SFTPPublisher(Publisher):
             return
         try:
             mode = self.sftp.stat(folder).st_mode
-            if not stat.S_ISDIR(mode):
+            if mode is not None and not stat.S_ISDIR(mode):  # a server that tells no mode: try the folder
                 raise DeployError(f"{self.where}:{folder} 不是文件夹")
         except FileNotFoundError:
             self._make_folder(posixpath.dirname(folder))
@@ -119,7 +121,7 @@ class SFTPPublisher(Publisher):
         except FileNotFoundError:
             return None
 
-    def _replace(self, path: str, send) -> None:
+    def _replace(self, path: str, send: Callable[[str], object]) -> None:
         remote = self._remote(path)
         temporary = self._remote(part_name(path))
         self._make_folder(posixpath.dirname(remote))
@@ -140,10 +142,8 @@ class SFTPPublisher(Publisher):
         self._replace(path, lambda temporary: self.sftp.putfo(io.BytesIO(data), temporary, confirm=True))
 
     def _remove(self, remote: str) -> None:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self.sftp.remove(remote)
-        except FileNotFoundError:
-            pass
 
     def delete(self, path: str) -> None:
         try:
@@ -153,7 +153,5 @@ class SFTPPublisher(Publisher):
 
     def remove_empty_folders(self, folders: list[str]) -> None:
         for folder in folders:
-            try:
+            with contextlib.suppress(OSError):
                 self.sftp.rmdir(self._remote(folder))
-            except OSError:
-                pass

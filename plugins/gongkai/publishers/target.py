@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from ..errors import DeployError
 
+from ..errors import DeployError
 
 MASK = "******"
 _USERINFO_PASSWORD = re.compile(r"(://[^/\s:@]*):[^@/\s]*@")
@@ -35,7 +36,7 @@ def mask_url(text: str) -> str:
     return _USERINFO_PASSWORD.sub(rf"\1:{MASK}@", text)
 
 
-def mask(text: str, secrets) -> str:
+def mask(text: object, secrets: Iterable[str]) -> str:
     """``text`` with every secret, and any password written into a URL, replaced by ******."""
     text = mask_url(str(text))
     for secret in sorted((s for s in secrets if s and len(s) >= 3), key=len, reverse=True):
