@@ -9,11 +9,13 @@ validation where a wrong value is easy to type: months and days, amounts, 借 / 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .drafts import EXAMPLE, OrgInfo
 from .subjects import INCOME_AND_EXPENSE
@@ -24,8 +26,8 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 EXAMPLE_FONT = Font(italic=True, color="808080")
 
 
-def _sheet(book: Workbook, name: str, title: str, header: list[str], widths: list[int]):
-    sheet = book.active
+def _sheet(book: Workbook, name: str, title: str, header: list[str], widths: list[int]) -> Worksheet:
+    sheet = cast(Worksheet, book.active)  # a new workbook's one sheet
     sheet.title = name
     sheet.append([title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
@@ -41,14 +43,14 @@ def _sheet(book: Workbook, name: str, title: str, header: list[str], widths: lis
     return sheet
 
 
-def _validate(sheet, column: str, message: str, **rule) -> None:
+def _validate(sheet: Worksheet, column: str, message: str, **rule: Any) -> None:
     check = DataValidation(allow_blank=True, showErrorMessage=True, errorTitle="填写有误", error=message,
                            showInputMessage=True, prompt=message, **rule)
     sheet.add_data_validation(check)
     check.add(f"{column}3:{column}{DATA_ROWS}")
 
 
-def _money_columns(sheet, columns: str) -> None:
+def _money_columns(sheet: Worksheet, columns: str) -> None:
     for column in columns:
         _validate(sheet, column, "金额：只写数字，最多两位小数，例如 1200.50", type="decimal", operator="greaterThanOrEqual",
                   formula1="0")
@@ -56,7 +58,7 @@ def _money_columns(sheet, columns: str) -> None:
             sheet[f"{column}{row}"].number_format = MONEY
 
 
-def _example(sheet, row: list) -> None:
+def _example(sheet: Worksheet, row: list[object]) -> None:
     sheet.append(row)
     for cell in sheet[sheet.max_row]:
         cell.font = EXAMPLE_FONT

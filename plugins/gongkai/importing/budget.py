@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from ..money import yuan
+from ..problems import Problems
 from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft
 from .header import Header
 from .periods import year_in
@@ -33,7 +35,7 @@ _TOTAL_KEYS = {("income", "planned"): "income_total", ("expense", "planned"): "e
 
 
 class _BudgetReader(SheetReader):
-    def __init__(self, sheet: Sheet, header: Header, path: str, problems, context: Context):
+    def __init__(self, sheet: Sheet, header: Header, path: str, problems: Problems, context: Context):
         super().__init__(sheet, header, path, problems, context)
         self.lines: list[dict] = []
         self.rows: list[int] = []
@@ -52,7 +54,7 @@ class _BudgetReader(SheetReader):
             self.cells.error(self.header.first_row, None, "表格里没有一项预算：表头下面要有科目名称和预算数")
             return None
         phase = "final" if "决算" in title else "budget"
-        data = {"type": "budget", "title": title or f"{self.context.org.name}{year}年度{'决算' if phase == 'final' else '预算'}",
+        data: dict[str, Any] = {"type": "budget", "title": title or f"{self.context.org.name}{year}年度{'决算' if phase == 'final' else '预算'}",
                 "date": None, "year": year, "phase": phase, "lines": self.lines}
         for key in ("income_total", "expense_total", "income_actual_total", "expense_actual_total"):
             if key in self.totals:
@@ -114,7 +116,8 @@ class _BudgetReader(SheetReader):
                     "或在收入各项上方加一行“一、收入”，支出各项上方加一行“二、支出”")
         return None
 
-    def _check_total(self, row: int, direction: str | None, planned, actual, word: str) -> None:
+    def _check_total(self, row: int, direction: str | None, planned: Decimal | None, actual: Decimal | None,
+                     word: str) -> None:
         cells = self.cells
         if direction is None:
             cells.error(row, self.col("name"), f"“{word}”看不出是收入还是支出的合计：请写成“收入合计”或“支出合计”")
@@ -129,6 +132,6 @@ class _BudgetReader(SheetReader):
             self.totals[_TOTAL_KEYS[(direction, kind)]] = declared
 
 
-def read_budget(sheet: Sheet, header: Header, path: str, problems, context: Context) -> list[Draft]:
+def read_budget(sheet: Sheet, header: Header, path: str, problems: Problems, context: Context) -> list[Draft]:
     draft = _BudgetReader(sheet, header, path, problems, context).read()
     return [draft] if draft else []

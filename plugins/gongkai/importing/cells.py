@@ -26,7 +26,7 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial day 0 of Windows Excel (with its 1900 leap-year bug)
 
 
-def shown(value) -> str:
+def shown(value: object) -> str:
     """A cell's value the way the spreadsheet shows it."""
     if isinstance(value, float):
         return format(value, ".15g")
@@ -71,7 +71,7 @@ class Cells:
 
     # what -------------------------------------------------------------------------------
 
-    def raw(self, row: int, col: int | None):
+    def raw(self, row: int, col: int | None) -> object:
         return None if col is None else self.sheet.value(row, col)
 
     def filled(self, row: int, col: int | None) -> bool:

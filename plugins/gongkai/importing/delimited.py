@@ -9,7 +9,7 @@ from .formats import decode_text
 from .table import Sheet
 
 
-def _dialect(text: str):
+def _dialect(text: str) -> type[csv.Dialect]:
     try:
         return csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
     except csv.Error:  # one column, or too little text to tell: commas

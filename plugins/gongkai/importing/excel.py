@@ -35,7 +35,7 @@ def read_excel(raw: bytes) -> list[Sheet]:
     return sheets
 
 
-def _sheet(book, index: int, meta) -> Sheet:
+def _sheet(book: calamine.CalamineWorkbook, index: int, meta: calamine.SheetMetadata) -> Sheet:
     data = book.get_sheet_by_index(index)
     merged = data.merged_cell_ranges
     return Sheet(name=meta.name, rows=data.to_python(skip_empty_area=False), index=index,
@@ -69,6 +69,9 @@ def _mark_formula_gaps(raw: bytes, sheets: list[Sheet]) -> None:
             continue
         for row in worksheet.iter_rows():
             for cell in row:
-                if cell.data_type == "f" and not is_filled(sheet.value(cell.row - 1, cell.column - 1)):
-                    sheet.formula_gaps.add((cell.row - 1, cell.column - 1))
+                if cell.data_type != "f" or cell.row is None or cell.column is None:
+                    continue
+                place = (cell.row - 1, cell.column - 1)
+                if not is_filled(sheet.value(*place)):
+                    sheet.formula_gaps.add(place)
     book.close()

@@ -70,7 +70,7 @@ class Header:
         return None
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) and value.strip() else ""
 
 
@@ -93,7 +93,8 @@ def _looks_like_header_row(sheet: Sheet, row: int) -> bool:
         is_filled(v) and not isinstance(v, str) for v in cells)
 
 
-def _columns(sheet: Sheet, row: int, two_rows: bool, cover) -> list[tuple[int, str, str]]:
+def _columns(sheet: Sheet, row: int, two_rows: bool,
+             cover: dict[tuple[int, int], tuple[int, int]]) -> list[tuple[int, str, str]]:
     """(col, group, own label) for one- or two-row headers."""
     width = max(len(sheet.rows[r]) for r in range(row, min(row + 2, len(sheet.rows))))
     found = []
@@ -118,7 +119,7 @@ def _columns(sheet: Sheet, row: int, two_rows: bool, cover) -> list[tuple[int, s
     return found
 
 
-def _match(columns, vocabulary: dict[str, str]) -> Header:
+def _match(columns: list[tuple[int, str, str]], vocabulary: dict[str, str]) -> Header:
     roles: dict[str, Column] = {}
     unknown = []
     for col, group, own in columns:

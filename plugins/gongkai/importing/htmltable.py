@@ -31,8 +31,8 @@ class _Tables(HTMLParser):
         self._cell: list[str] | None = None
         self._spans = (1, 1)
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        spans = dict(attrs)
         if tag == "table":
             self._depth += 1
             if self._depth == 1:
@@ -45,11 +45,11 @@ class _Tables(HTMLParser):
             if not self._rows:
                 self._rows.append([])
             self._cell = []
-            self._spans = (_span(attrs.get("rowspan")), _span(attrs.get("colspan")))
+            self._spans = (_span(spans.get("rowspan")), _span(spans.get("colspan")))
         elif tag == "br" and self._cell is not None:
             self._cell.append(" ")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "table":
             if self._depth == 1:
                 self.tables.append((self._rows, self._merged))
@@ -58,7 +58,7 @@ class _Tables(HTMLParser):
             self._place(" ".join("".join(self._cell).split()))
             self._cell = None
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.append(data)
 

@@ -13,6 +13,7 @@ The command (commands/import.py) and the browser editor's 导入表格 both call
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -76,8 +77,9 @@ def read_org(content_dir: Path, slug: str) -> OrgInfo:
     return OrgInfo(slug, data["name"], str(data.get("kind", "")), tuple(map(str, data.get("groups") or ())), phones)
 
 
-def import_workbooks(paths, org: str, content_dir, type: str | None = None, dry_run: bool = False,
-                     force: bool = False, *, settings: Settings | None = None, output_dir=None,
+def import_workbooks(paths: Iterable[str | Path], org: str, content_dir: str | Path, type: str | None = None,
+                     dry_run: bool = False, force: bool = False, *, settings: Settings | None = None,
+                     output_dir: str | Path | None = None,
                      program: str | None = None, year: int | None = None,
                      record_date: date | None = None) -> ImportResult:
     """Import ``paths`` (workbooks) as records of ``org``; see the module docstring."""

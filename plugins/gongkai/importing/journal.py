@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..money import yuan
+from ..problems import Problems
 from .cells import Cells
 from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, Source
 from .header import Header
@@ -101,7 +102,7 @@ class _Sums:
 class Journal:
     """The running state through one workbook's journal sheets, in order."""
 
-    def __init__(self, path: str, problems, context: Context):
+    def __init__(self, path: str, problems: Problems, context: Context):
         self.path = path
         self.problems = problems
         self.context = context
@@ -206,7 +207,8 @@ class Journal:
 class _SheetReader:
     """One journal sheet, row by row."""
 
-    def __init__(self, journal: Journal, cells: Cells, header: Header, year, mode, named_month, named_quarter):
+    def __init__(self, journal: Journal, cells: Cells, header: Header, year: int | None, mode: str,
+                 named_month: tuple[int, int] | None, named_quarter: tuple[int, int] | None):
         self.journal = journal
         self.cells = cells
         self.header = header
@@ -309,8 +311,9 @@ class _SheetReader:
                 what = {"day": "当天", "month": "本月", "quarter": "本季", "year": "本年", "page": "本月（或本年）至今"}[kind]
                 cells.error(row, self.col(role), f"「{self._label(role)}」{word} {yuan(amount)} 与{what}各笔相加的 "
                             f"{yuan(wanted[0])} 不符：请核对{word}或各笔金额")
-        if kind == "year" and None not in declared.values():
-            journal.year_sums = _Sums(declared["debit"], declared["credit"])  # a known base from here on
+        debit, credit = declared["debit"], declared["credit"]
+        if kind == "year" and debit is not None and credit is not None:
+            journal.year_sums = _Sums(debit, credit)  # a known base from here on
         self._check_balance(row, word)
 
     def _sums_for(self, kind: str) -> list[_Sums]:
@@ -318,7 +321,7 @@ class _SheetReader:
         none where a row that could not be read leaves the sum unknown."""
         journal = self.journal
         month = self.named_month or journal.last_month
-        keys = []
+        keys: list[tuple[object, ...]] = []
         if kind == "day" and journal.last_day:
             keys = [("day", journal.last_day)]
         elif kind in ("month", "page") and month:
@@ -332,7 +335,8 @@ class _SheetReader:
 
     def _agrees(self, declared: Decimal) -> bool:
         """A balance the clerk wrote is right, or off by no more than a difference already reported."""
-        return declared in (self.journal.balance, self.journal.balance + self.journal.offset)
+        balance = self.journal.balance
+        return balance is not None and declared in (balance, balance + self.journal.offset)
 
     def _check_balance(self, row: int, what: str) -> None:
         journal, cells = self.journal, self.cells
@@ -351,17 +355,20 @@ class _SheetReader:
         credit = cells.money(row, col("credit"), self._label("credit"))
         debit, credit = (None if a == 0 else a for a in (debit, credit))
         summary_col = col("summary")
-        if debit is None and credit is None:
+        if debit is not None and credit is not None:
+            cells.error(row, col("credit"), f"同一行既有「{self._label('debit')}」又有「{self._label('credit')}」：日记账每一行只记一边，请拆成两行")
+            return
+        if debit is not None:
+            amount, side, role = debit, "income", "debit"
+        elif credit is not None:
+            amount, side, role = credit, "expense", "credit"
+        else:
             if row in cells.bad_rows:
                 self._skip(row, self._date(row))
             elif cells.text(row, summary_col):
                 cells.warning(row, summary_col, f"「{self._label('summary')}」“{cells.text(row, summary_col)}”这一行没有借方或贷方金额，没有导入")
             return
-        if debit is not None and credit is not None:
-            cells.error(row, col("credit"), f"同一行既有「{self._label('debit')}」又有「{self._label('credit')}」：日记账每一行只记一边，请拆成两行")
-            return
         self.entry_rows += 1
-        amount, side, role = (debit, "income", "debit") if debit is not None else (credit, "expense", "credit")
         if amount < 0:
             cells.error(row, col(role), f"「{self._label(role)}」{yuan(amount)} 是负数（红字冲销）：公开表里每笔金额都要是正数，"
                         "请把冲销和原来那一笔合并（只导入差额，或两笔都不导入）后再导入")
@@ -378,7 +385,7 @@ class _SheetReader:
             return
         previous = journal.balance
         period = journal.period_for(day, self.mode, cells, row, self._date_col())
-        if period is None:
+        if period is None or previous is None:  # (a period opens only once there is a balance)
             if journal.balance is None:
                 self._no_opening(row, debit or Decimal(0), credit or Decimal(0))
             self._skip(row, day, debit or Decimal(0), credit or Decimal(0))
@@ -392,7 +399,7 @@ class _SheetReader:
         period.sheets.append(cells.sheet.name)
         period.rows.append(row + 1)
         self._count(day, debit or Decimal(0), credit or Decimal(0))
-        journal.balance = previous + (debit or 0) - (credit or 0)
+        journal.balance = previous + (debit or Decimal(0)) - (credit or Decimal(0))
         self._check_entry_balance(row, previous, debit or Decimal(0), credit or Decimal(0))
 
     def _skip(self, row: int, day: date | None, debit: Decimal = Decimal(0), credit: Decimal = Decimal(0)) -> None:
@@ -429,13 +436,13 @@ class _SheetReader:
         journal.last_month, journal.last_day = month, day
 
     def _check_entry_balance(self, row: int, previous: Decimal, debit: Decimal, credit: Decimal) -> None:
-        journal = self.journal
         declared = self._signed_balance(row)
         if declared is None or self._agrees(declared):
             return
+        balance = previous + debit - credit  # the journal's balance after this entry
         self.cells.error(row, self.col("balance"), f"「{self._label('balance')}」{yuan(declared)} 与结出的余额不符：上一行余额 {yuan(previous)} "
-                         f"+ 借方 {yuan(debit)} − 贷方 {yuan(credit)} = {yuan(journal.balance)}，请核对")
-        journal.offset = declared - journal.balance
+                         f"+ 借方 {yuan(debit)} − 贷方 {yuan(credit)} = {yuan(balance)}，请核对")
+        self.journal.offset = declared - balance
 
     def _date_col(self) -> int | None:
         return self.col("date") if "date" in self.header.roles else self.col("day")
@@ -458,12 +465,10 @@ class _SheetReader:
     def _month_and_day(self, row: int) -> date | None:
         cells, journal = self.cells, self.journal
         last = journal.last_day if journal.last_day and journal.last_day.year == self.year else None
-        if "month" in self.header.roles:
-            month = self._part(row, "month", last.month if last else None)
-        else:
-            month = self.named_month[1]
+        named = self.named_month[1] if self.named_month else None  # a sheet naming its month needs no 月 column
+        month = self._part(row, "month", last.month if last else None) if "month" in self.header.roles else named
         day = self._part(row, "day", last.day if last else None)
-        if month is None or day is None:
+        if self.year is None or month is None or day is None:  # (no year: _dates_readable said so already)
             return None
         try:
             return date(self.year, month, day)
@@ -538,7 +543,8 @@ class _SheetReader:
         return True
 
 
-def read_journal(sheets_and_headers, path: str, problems, context: Context) -> list[Draft]:
+def read_journal(sheets_and_headers: list[tuple[Sheet, Header]], path: str, problems: Problems,
+                 context: Context) -> list[Draft]:
     journal = Journal(path, problems, context)
     for sheet, header in sheets_and_headers:
         journal.read_sheet(sheet, header)

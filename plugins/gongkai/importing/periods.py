@@ -11,7 +11,7 @@ _NUMERAL = "|".join(sorted(_NUMERALS, key=len, reverse=True))
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-./](?=\d)|(?=\d{2}$))")
 _MONTH = re.compile(rf"(?:((?:19|20)\d{{2}})\s*年?\s*[-./]?\s*)?(?<!\d)(1[0-2]|0?[1-9]|{_NUMERAL})\s*月")
 _NUMERIC_MONTH = re.compile(r"^((?:19|20)\d{2})\s*[-./]?\s*(1[0-2]|0[1-9]|[1-9])$")
-_QUARTER = re.compile(rf"(?:第\s*)?([1-4]|[一二三四])\s*季度?|[Qq]([1-4])")
+_QUARTER = re.compile(r"(?:第\s*)?([1-4]|[一二三四])\s*季度?|[Qq]([1-4])")
 QUARTER_WORDS = "一二三四"
 
 

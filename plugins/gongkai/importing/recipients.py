@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from ..privacy import id_check_digit_ok, mask_id
 from ..money import yuan
+from ..privacy import id_check_digit_ok, mask_id
+from ..problems import Problems
 from ..types.subsidy import MASKED_ID, is_minimal_living
 from .cells import CENT
 from .drafts import EXAMPLE, EXAMPLE_LEFT, Context, Draft, file_stem
@@ -65,7 +67,7 @@ def program_from_title(title: str, org_name: str) -> str:
 
 
 class _ListReader(SheetReader):
-    def __init__(self, sheet: Sheet, header: Header, path: str, problems, context: Context):
+    def __init__(self, sheet: Sheet, header: Header, path: str, problems: Problems, context: Context):
         super().__init__(sheet, header, path, problems, context)
         title = header.title_text
         named = program_from_title(title, context.org.name) if title else ""
@@ -136,7 +138,7 @@ class _ListReader(SheetReader):
             cells.error(row, self.col("name"), EXAMPLE_LEFT)
         if amount <= 0:
             cells.error(row, self.col("amount"), f"「{self.label('amount')}」必须大于 0（现在是 {yuan(amount)}）")
-        person = {"name": name}
+        person: dict[str, Any] = {"name": name}
         if not self.minimal:
             self._add_group_id_quantity(row, person, amount)
         if "household_size" in self.header.roles:
@@ -204,7 +206,7 @@ class _ListReader(SheetReader):
             return None
         title = self.title
         org = self.context.org
-        data = {"type": "subsidy", "title": title or f"{org.name}{self.year}年{self.program}发放名单", "date": None,
+        data: dict[str, Any] = {"type": "subsidy", "title": title or f"{org.name}{self.year}年{self.program}发放名单", "date": None,
                 "program": self.program, "year": self.year}
         unit = self._unit()
         if unit:
@@ -237,7 +239,7 @@ class _ListReader(SheetReader):
         return f"-{month[1]:02d}" if month else ""
 
 
-def read_list(sheet: Sheet, header: Header, path: str, problems, context: Context) -> list[Draft]:
+def read_list(sheet: Sheet, header: Header, path: str, problems: Problems, context: Context) -> list[Draft]:
     draft = _ListReader(sheet, header, path, problems, context).read()
     return [draft] if draft else []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..problems import Problems
 from .cells import Cells
 from .drafts import Context, Source
 from .header import Header
@@ -9,7 +10,7 @@ from .table import Sheet
 
 
 class SheetReader:
-    def __init__(self, sheet: Sheet, header: Header, path: str, problems, context: Context):
+    def __init__(self, sheet: Sheet, header: Header, path: str, problems: Problems, context: Context):
         self.cells = Cells(sheet, path, problems)
         self.header = header
         self.path = path

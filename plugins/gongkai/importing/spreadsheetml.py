@@ -16,7 +16,7 @@ from .table import Sheet
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 
 
-def _value(data):
+def _value(data: ElementTree.Element | None) -> object:
     if data is None:
         return None
     text = "".join(data.itertext())
@@ -35,8 +35,8 @@ def _value(data):
     return text
 
 
-def _rows(table) -> tuple[list[list], list[tuple[int, int, int, int]]]:
-    rows: list[list] = []
+def _rows(table: ElementTree.Element) -> tuple[list[list[object]], list[tuple[int, int, int, int]]]:
+    rows: list[list[object]] = []
     merged = []
     for row in table.iter(f"{SS}Row"):
         index = int(row.get(f"{SS}Index", len(rows) + 1)) - 1

@@ -8,6 +8,7 @@ are shown the way Excel shows them (``F6``) in every message to a clerk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 def column_letters(col: int) -> str:
@@ -27,13 +28,13 @@ def cell_name(row: int, col: int) -> str:
 @dataclass
 class Sheet:
     name: str  # "" for a CSV file, which has no sheets: its cells are named alone (C7)
-    rows: list[list]  # values as the reader gives them: str, float, int, date, datetime, None
+    rows: list[list[Any]]  # values as the reader gives them: str, float, int, date, datetime, None
     index: int = 0  # position in the workbook, to report problems sheet by sheet
     merged: list[tuple[int, int, int, int]] | None = None  # (first row, first col, last row, last col); None: unknown
     formula_gaps: set[tuple[int, int]] = field(default_factory=set)  # formulas the file keeps no result of
     hidden: bool = False
 
-    def value(self, row: int, col: int):
+    def value(self, row: int, col: int) -> object:
         if 0 <= row < len(self.rows):
             cells = self.rows[row]
             if 0 <= col < len(cells):
@@ -56,5 +57,5 @@ class Sheet:
         return not any(is_filled(v) for row in self.rows for v in row)
 
 
-def is_filled(value) -> bool:
+def is_filled(value: object) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())

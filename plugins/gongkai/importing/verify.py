@@ -16,10 +16,10 @@ import tempfile
 from pathlib import Path
 
 from ..load import load_site
-from ..types import ORG_FILE
 from ..problems import ERROR
 from ..reading.source import is_record_file
 from ..settings import Settings
+from ..types import ORG_FILE
 
 
 def _stage(content_dir: Path, org_slug: str, stage: Path) -> None:

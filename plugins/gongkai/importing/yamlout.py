@@ -15,7 +15,9 @@ import re
 import unicodedata
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
+from typing import TypeGuard
+
 import yaml
 
 from ..types import ALL_TYPES
@@ -30,7 +32,7 @@ _PLAIN_START = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 _RESOLVER = yaml.resolver.Resolver()
 
 
-@lru_cache(maxsize=None)
+@cache
 def template_keys(record_type: str) -> tuple[tuple[str, str], ...]:
     """(key, comment) of each top-level key of the type's template, in order."""
     found = []
@@ -53,7 +55,7 @@ def text_scalar(text: str, flow: bool = False) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def scalar(value, flow: bool = False) -> str:
+def scalar(value: object, flow: bool = False) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, bool):
@@ -67,7 +69,7 @@ def scalar(value, flow: bool = False) -> str:
     return text_scalar(str(value), flow)
 
 
-def _is_iso_date(value) -> bool:
+def _is_iso_date(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
 
 
