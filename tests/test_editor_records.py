@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import documents
 from conftest import publish
 from editorrun import demo_county, git, running_editor
 
@@ -63,7 +64,7 @@ def test_the_annual_report_is_the_national_grid_with_its_sums(page, editor, cont
 
 def test_an_attachment_uploaded_with_the_form_is_committed_with_the_record(page, editor, content, tmp_path):
     scan = tmp_path / "公示照片.pdf"
-    scan.write_bytes(b"%PDF-1.4\n% scanned notice\n")
+    scan.write_bytes(documents.pdf("scanned notice"))  # a real PDF: the build opens every attachment
     path = "orgs/xiaohe-village/notice/2026-03-cundao-gongshi.md"
     page.goto(editor.url(f"/edit/{path}"))
     table = page.locator("table[data-table=attachments]")
