@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 from starlette.applications import Starlette
@@ -23,8 +25,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..types import RECORD_TYPES, label
 from ..errors import GongkaiError
+from ..types import RECORD_TYPES, label
 from . import uploads, workbooks
 from .accounts import Accounts, Throttle
 from .commits import Author
@@ -60,11 +62,15 @@ class Call:
     new_session: bool = False
     form: Form = field(default_factory=lambda: Form([]))
     uploads: list[tuple[str, UploadFile]] = field(default_factory=list)
-    who: Who | None = None
+    who: Who = field(default_factory=Who.nobody)
 
     @property
-    def params(self) -> dict:
+    def params(self) -> dict[str, Any]:
         return self.request.path_params
+
+
+Handler = Callable[[Call], Awaitable[Response]]
+Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 class App:
@@ -78,7 +84,7 @@ class App:
         self.throttle = Throttle()
         self.env = environment(options.site_name)
 
-    def asgi(self):
+    def asgi(self) -> Guard:
         get, post = ["GET"], ["POST"]
         routes = [
             Route("/", self.view(self.tree), methods=get),
@@ -108,7 +114,7 @@ class App:
 
     # -- the frame every handler runs in -------------------------------------------------
 
-    def view(self, handler, changes: bool = False, login: bool = True):
+    def view(self, handler: Handler, changes: bool = False, login: bool = True) -> Endpoint:
         async def endpoint(request: Request) -> Response:
             session = self.sessions.get(request.cookies.get(COOKIE))
             call = Call(request, session or self.sessions.start(), new_session=session is None)
@@ -118,10 +124,11 @@ class App:
                     return self._finish(call, await self._stale(call))
             if login and self.options.serve and call.session.login is None:
                 return self._finish(call, _redirect(f"/login?next={quote(_here(request))}"))
-            call.who = self._who(call.session)
-            if call.who is None:  # the account was removed while logged in
+            who = self._who(call.session)
+            if who is None:  # the account was removed while logged in
                 self.sessions.end(call.session.id)
                 return _redirect("/login")
+            call.who = who
             try:
                 response = await handler(call)
             except _Forbidden as forbidden:
@@ -142,13 +149,13 @@ class App:
         if not self.options.serve:
             return Who(self.options.author, self.options.org)
         if session.login is None:
-            return Who(None, "")  # not logged in: may change nothing
+            return Who.nobody()
         user = self.accounts.get(session.login) if self.accounts else None
         if user is None:
             return None
         return Who(Author(user.name, user.email), user.org, user.login, user.reviewer)
 
-    def render(self, call: Call, template: str, status: int = 200, **context) -> HTMLResponse:
+    def render(self, call: Call, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         flash, call.session.flash = call.session.flash, []
         user = self.accounts.get(call.session.login) if self.accounts and call.session.login else None
         html = self.env.get_template(template).render(
@@ -170,11 +177,11 @@ class App:
                                error="登录已过期：请重新登录，你填的内容会回到表单上（附件需要重新选择）")
         if target is None:
             return self.message(call, "页面已过期（编辑器重启过？）：请回到上一页刷新后再操作", 403)
-        call.who = self._who(call.session)
+        call.who = self._who(call.session) or Who.nobody()  # (local mode: always someone)
         return self._resumed(call, target, "页面已过期（编辑器重启过？）：你填的内容都在下面，还没有保存；请再点一次“保存”")
 
     def _resumed(self, call: Call, target: Target, text: str) -> Response:
-        if not call.who or not call.who.may_change(target.org):
+        if not call.who.may_change(target.org):
             return self.message(call, f"只能修改本单位的记录，不能修改 {target.org} 的", 403)
         page, _, _ = self.editor.page_from(target, call.form)
         page.message = text
@@ -338,15 +345,15 @@ class App:
 
     async def withdraw_form(self, call: Call) -> Response:
         target = self._existing(call)
-        record = self.workspace.by_path.get(target.path)
+        record = self.workspace.by_path.get(target.file)
         return self.render(call, "withdraw.html", target=target, record=record,
                            referrers=self.workspace.referrers(record) if record else [])
 
     async def withdraw(self, call: Call) -> Response:
         target = self._existing(call)
-        why, saved = await run_in_threadpool(self.editor.withdraw, target.path, call.who)
-        if why:
-            return self.message(call, why, 409)
+        saved = await run_in_threadpool(self.editor.withdraw, target.file, call.who)
+        if isinstance(saved, str):  # why it cannot be withdrawn
+            return self.message(call, saved, 409)
         call.session.flash.append(("已提交审核：批准后才会撤回。" if saved.pending else
                                    "已撤回：这条记录不再公开" + ("（已提交到 git）。" if self.editor.commit else "。"), "", ""))
         if saved.commit_error:
@@ -396,7 +403,7 @@ class App:
         return self.render(call, "login.html", next=call.request.query_params.get("next", "/"), resume="")
 
     async def login(self, call: Call) -> Response:
-        if not self.options.serve:
+        if not self.options.serve or self.accounts is None:
             return _redirect("/")
         name, password = call.form.get("login").strip(), call.form.get("password")
         address = call.request.client.host if call.request.client else "?"
@@ -411,7 +418,7 @@ class App:
         self.throttle.succeeded(*keys)
         self.sessions.end(call.session.id)  # a new id after login: a planted session id is worth nothing
         call.session, call.new_session = self.sessions.start(user.login), True
-        call.who = self._who(call.session)
+        call.who = self._who(call.session) or Who.nobody()  # (the account was just verified)
         target = self._target_of_url(context["next"])
         if context["resume"] and target is not None:
             call.form = Form([tuple(item) for item in json.loads(context["resume"])])
@@ -433,7 +440,7 @@ class App:
         changes = [c for c in self.editor.pending.all() if self._reviews(call.who, c["org"])]
         return self.render(call, "review.html", changes=changes)
 
-    def _change(self, call: Call) -> dict:
+    def _change(self, call: Call) -> dict[str, Any]:
         change = self.editor.pending.get(call.params["id"])
         if change is None:
             raise Refused("这项待审核的修改不存在（已经处理了？）")
@@ -452,9 +459,9 @@ class App:
     async def review_decide(self, call: Call) -> Response:
         change = self._change(call)
         if call.form.get("_action") == "approve":
-            why, saved = await run_in_threadpool(self.editor.approve, change, call.who)
-            if why:
-                return self.message(call, why, 409)
+            saved = await run_in_threadpool(self.editor.approve, change, call.who)
+            if isinstance(saved, str):  # why it cannot be landed
+                return self.message(call, saved, 409)
             call.session.flash.append((f"已批准：{change['title']}", f"/preview/{saved.record.url}" if saved.record else "",
                                        "预览" if saved.record else ""))
             if saved.commit_error:

@@ -24,7 +24,7 @@ class Author:
         return f"{self.name} <{self.email}>"
 
     @classmethod
-    def parse(cls, text: str) -> "Author":
+    def parse(cls, text: str) -> Author:
         """``名字 <email>`` (the email may be left out)."""
         name, _, rest = text.partition("<")
         return cls(name.strip(), rest.rstrip(">").strip() or "editor@localhost")

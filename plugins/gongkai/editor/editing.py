@@ -10,17 +10,19 @@ filled with what the clerk typed and each problem beside its field.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..commands.new import target_path, template_text
 from ..model import Record
-from ..problems import Problem, Problems, errors_in
+from ..problems import FieldPath, Problem, Problems, errors_in
 from ..reading.source import parse_text
 from ..types import ALL_TYPES, ORG_FILE, RECORD_TYPES, label
 from . import commits, formdata
-from .fields import Builder, Context, Field
+from .fields import Builder, Context, Field, Row
 from .formdata import Form
 from .paths import Refused, inside
 from .store import Store, write_whole
@@ -40,6 +42,11 @@ class Who:
     login: str | None = None
     reviewer: bool = False
 
+    @classmethod
+    def nobody(cls) -> Who:
+        """Someone not logged in: may change nothing."""
+        return cls(None, "")
+
     def may_change(self, slug: str) -> bool:
         return self.org is None or self.org == slug
 
@@ -55,6 +62,12 @@ class Target:
     @property
     def is_new(self) -> bool:
         return self.path is None
+
+    @property
+    def file(self) -> str:
+        """The path of the record's file (an existing record's: a new one has none yet)."""
+        assert self.path is not None, "a new record has no file yet"
+        return self.path
 
 
 @dataclass
@@ -102,7 +115,7 @@ def sha256(text: str) -> str:
 
 
 class Editor:
-    def __init__(self, workspace: Workspace, schema_url, state: Path, commit: bool, review: bool,
+    def __init__(self, workspace: Workspace, schema_url: Callable[[Path, str], str], state: Path, commit: bool, review: bool,
                  output: Path | None = None):
         self.workspace = workspace
         self.content = workspace.content
@@ -125,14 +138,12 @@ class Editor:
     def opened(self, target: Target) -> Opened:
         if target.is_new:
             text = template_text(target.type, "")
-            parsed = parse_text(text, f"new.{_suffix(target.type)}", Problems())
-            assert parsed is not None, "the new templates are read by the test suite"
-            return Opened(text, "", self._blank(target), "", dict(parsed[0]))
+            return Opened(text, "", self._blank(target), "", _template_data(text, f"new.{_suffix(target.type)}"))
         try:
-            text = inside(self.content, target.path).read_text("utf-8")
+            text = inside(self.content, target.file).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise Refused(f"打不开 {target.path}：{getattr(error, 'strerror', None) or error}") from error
-        parsed = parse_text(text, target.path, Problems())
+        parsed = parse_text(text, target.file, Problems())
         data = dict(parsed[0]) if parsed else None
         return Opened(text, sha256(text), data, parsed[1] if parsed else "", data or {})
 
@@ -145,7 +156,7 @@ class Editor:
         org = self.workspace.site.orgs.get(target.org)
         columns = self.workspace.settings.columns_for(org.kind) if org else ()
         context = Context(target.type, self._references(target), tuple(columns), _markdown(target))
-        return Builder(self.workspace.site.schemas[target.type].document, context)
+        return Builder(self.workspace.schemas[target.type].document, context)
 
     def _references(self, target: Target) -> dict[str, list[tuple[str, str]]]:
         """The records a reference may choose: the same org's, of the right type, newest first."""
@@ -160,7 +171,7 @@ class Editor:
     def page(self, target: Target, opened: Opened | None = None) -> FormPage:
         """The form of a record as the file holds it now (or a blank one)."""
         opened = opened or self.opened(target)
-        problems = [] if target.is_new else self.workspace.problems.get(target.path, [])
+        problems = [] if target.is_new else self.workspace.problems.get(target.file, [])
         if opened.data is None:
             return FormPage(target, [], problems, opened.sha, raw=opened.text)
         fields = self.builder(target).top(opened.data)
@@ -215,9 +226,9 @@ class Editor:
         if target.is_new:
             path = self.new_path(target)
             text = template_text(target.type, self.schema_url(self.content / path, target.type))
-            base = dict(parse_text(text, path, Problems())[0])
+            base = _template_data(text, path)
             return (path, *rewritten(text, path, base, _template_rows(data, base), page.body))
-        return (target.path, *rewritten(opened.text, target.path, opened.base, data, page.body))
+        return (target.file, *rewritten(opened.text, target.file, opened.base, data, page.body))
 
     def new_path(self, target: Target) -> str:
         """Where ``publish.py new`` would put it (-2, -3 … when that file exists)."""
@@ -267,7 +278,7 @@ class Editor:
         paths = [checked.path] + [a.source for a in (record.attachments if record else [])]
         return Saved(checked.path, record, self.commit_paths(paths, f"{verb}{_naming(checked)}", who))
 
-    def commit_paths(self, paths: list[str], message: str, who) -> str | None:
+    def commit_paths(self, paths: list[str], message: str, who: Who | commits.Author | None) -> str | None:
         """One commit of exactly ``paths`` (when committing is on); what went wrong, or None."""
         if not self.commit:
             return None
@@ -276,22 +287,22 @@ class Editor:
 
     # -- withdrawing ------------------------------------------------------------------------
 
-    def withdraw(self, path: str, who: Who) -> tuple[str | None, Saved | None]:
-        """Remove a record (with a commit); (why not, None) when it cannot be."""
+    def withdraw(self, path: str, who: Who) -> str | Saved:
+        """Remove a record (with a commit); why not, when it cannot be."""
         with self.workspace.lock:
             record = self.workspace.by_path.get(path)
             pointing = self.workspace.referrers(record) if record else []
             if pointing:
                 names = "、".join(f"「{r.title}」（{r.source_path}）" for r in pointing)
-                return f"不能撤回：{names}引用了这条记录。请先改那些记录", None
+                return f"不能撤回：{names}引用了这条记录。请先改那些记录"
             if self.review and not who.reviewer:
                 title = record.title if record else path
                 pending = self.pending.put(_change(slug_of(path), path, self.target_of(path).type, title, None,
                                                    sha256(inside(self.content, path).read_text("utf-8")), [], who))
-                return None, Saved(path, record, pending=pending)
-            return None, self.remove(path, who, record.title if record else path)
+                return Saved(path, record, pending=pending)
+            return self.remove(path, who, record.title if record else path)
 
-    def remove(self, path: str, who, title: str) -> Saved:
+    def remove(self, path: str, who: Who | commits.Author, title: str) -> Saved:
         inside(self.content, path).unlink()
         self.workspace.remove(path)
         return Saved(path, None, self.commit_paths([path], f"撤回 {title}（{path}）", who))
@@ -313,24 +324,25 @@ class Editor:
             self.drafts.delete(form.get("_draft"))
         return pending
 
-    def approve(self, change: dict, reviewer: Who) -> tuple[str | None, Saved | None]:
-        """Land a pending change: the file must still be as the clerk saw it, the text still clean."""
+    def approve(self, change: dict[str, Any], reviewer: Who) -> str | Saved:
+        """Land a pending change: the file must still be as the clerk saw it, the text still clean;
+        why not, when it cannot be landed."""
         with self.workspace.lock:
             path = change["path"]
             file = inside(self.content, path)
             now = sha256(file.read_text("utf-8")) if file.is_file() else ""
             if now != change["base_sha"]:
-                return "文件在提交审核之后又被改过：请退回，让经办人重新打开修改", None
+                return "文件在提交审核之后又被改过：请退回，让经办人重新打开修改"
             author = commits.Author(change["author"]["name"], change["author"]["email"])
             if change["text"] is None:
                 saved = self.remove(path, author, change["title"])
             else:
                 checked = self.workspace.check(path, change["text"])
                 if checked.errors:
-                    return "现在检查有错误（其他记录已经变了）：" + "；".join(p.message for p in checked.errors), None
+                    return "现在检查有错误（其他记录已经变了）：" + "；".join(p.message for p in checked.errors)
                 saved = self.write(checked, author, "新增" if change.get("new") else "修改")
             self.pending.delete(change["id"])
-            return None, saved
+            return saved
 
     def send_back(self, change: dict, note: str) -> str:
         """Reject a pending change: it becomes the clerk's draft again, with the reviewer's note."""
@@ -344,7 +356,7 @@ class Editor:
 def attach(fields: list[Field], problems: list[Problem]) -> dict[Problem, str]:
     """Put each problem beside the field (or row) its path names, the nearest one shown;
     → the id of the element each problem's line in the summary links to."""
-    places: dict[tuple, tuple[object, str]] = {}
+    places: dict[FieldPath, tuple[Field | Row, str]] = {}
     for top in fields:
         for found in top.walk():
             places[found.path] = (found, found.id)
@@ -358,7 +370,7 @@ def attach(fields: list[Field], problems: list[Problem]) -> dict[Problem, str]:
             path = path[:-1]
         if path:
             place, anchors[problem] = places[path]
-            place.problems.append(problem)  # type: ignore[attr-defined]
+            place.problems.append(problem)
     return anchors
 
 
@@ -368,6 +380,13 @@ def _markdown(target: Target) -> bool:
 
 def _suffix(record_type: str) -> str:
     return ALL_TYPES[record_type].new_template.suffix.lstrip(".")
+
+
+def _template_data(text: str, path: str) -> dict[str, Any]:
+    """What our reader reads of a ``new`` template."""
+    parsed = parse_text(text, path, Problems())
+    assert parsed is not None, "the new templates are read by the test suite"
+    return dict(parsed[0])
 
 
 def _template_rows(data: dict, template: dict) -> dict:
@@ -386,7 +405,8 @@ def _naming(checked: Checked) -> str:
     return f" {title}（{checked.path}）"
 
 
-def _change(org, path, record_type, title, text, base_sha, items, who: Who) -> dict:
+def _change(org: str, path: str, record_type: str, title: str, text: str | None, base_sha: str, items: list[list[str]],
+            who: Who) -> dict[str, Any]:
     author = who.author or commits.Author(who.login or "editor", "editor@localhost")
     return {"org": org, "path": path, "type": record_type, "title": title, "text": text, "base_sha": base_sha,
             "items": items, "saved": _now(),

@@ -10,10 +10,12 @@ stage in the fixed order. Templates only lay the tree out; ``formdata`` reads it
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from ..problems import Problem
+from ..problems import FieldPath, Problem
 from ..types import ALL_TYPES, RecordType
 from ..types.decision import STAGES
 from ..types.report import APPLICANTS, REVIEW
@@ -33,16 +35,16 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 @dataclass
 class Field:
     name: str  # the form's name for it: income.3.amount
-    path: tuple  # where in the record: ("income", 3, "amount")
+    path: FieldPath  # where in the record: ("income", 3, "amount")
     label: str  # the schema's Chinese title
     kind: str  # text, textarea, date, money, integer, number, select, ref, lines, group, table, grid, gridrow, stages
     required: bool = False
     help: str = ""
     value: str = ""  # as shown
     options: list[tuple[str, str]] = field(default_factory=list)  # (value, Chinese text)
-    children: list["Field"] = field(default_factory=list)  # group: its fields; grid: its rows
-    columns: list["Field"] = field(default_factory=list)  # table: a blank row's cells (for headers and adding)
-    rows: list["Row"] = field(default_factory=list)  # table, stages
+    children: list[Field] = field(default_factory=list)  # group: its fields; grid: its rows
+    columns: list[Field] = field(default_factory=list)  # table: a blank row's cells (for headers and adding)
+    rows: list[Row] = field(default_factory=list)  # table, stages
     problems: list[Problem] = field(default_factory=list)
     sum: str = ""  # the running total this input counts towards (editor.js and the server's totals)
     headings: tuple[str, ...] = ()  # gridrow: what each of its numbers counts (自然人 … 总计)
@@ -52,7 +54,7 @@ class Field:
     def id(self) -> str:
         return "f-" + self.name.replace(".", "-")
 
-    def walk(self):
+    def walk(self) -> Iterator[Field]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -95,7 +97,7 @@ class Schema:
         return node, name
 
 
-def enum_options(record_type: RecordType, key: str, values: list, current) -> list[tuple[str, str]]:
+def enum_options(record_type: RecordType, key: str, values: list[Any], current: object) -> list[tuple[str, str]]:
     """A select's (value, Chinese text), one per meaning: the Chinese word is what a new choice
     writes; the value already in the file keeps its own spelling (a code, a word, another word
     for it) until the clerk picks another."""
@@ -103,7 +105,7 @@ def enum_options(record_type: RecordType, key: str, values: list, current) -> li
     if not words:  # the values are the words already (a decision's stages)
         return [(str(v), str(v)) for v in values] + ([(str(current), str(current))] if current not in (None, *values) else [])
     current_code = record_type.accepted(key).get(current) if isinstance(current, str) else None
-    options = [(current if code == current_code else word, word) for code, word in words.items()]
+    options = [(current if isinstance(current, str) and code == current_code else word, word) for code, word in words.items()]
     if current is not None and current_code is None:
         options.insert(0, (str(current), f"{current}（现在写的，不是可选的值）"))  # shown as written; the check says why
     return options
@@ -128,7 +130,7 @@ class Builder:
         required = set(document.get("required", ()))
         return [self.field(key, (key,), properties[key], data.get(key), key in required) for key in order]
 
-    def field(self, name: str, path: tuple, node: dict, value, required: bool) -> Field:
+    def field(self, name: str, path: FieldPath, node: dict[str, Any], value: object, required: bool) -> Field:
         node, ref = self.schema.resolve(node)
         key = next((step for step in reversed(path) if isinstance(step, str)), "")
         made = Field(name, path, node.get("title") or key, self._kind(node, ref, path), required,
@@ -213,7 +215,7 @@ class Builder:
             cell.sum = _sum_of(self.context.record_type, path[0], cell.path[-1])
         return cells
 
-    def _reference_options(self, key: str, value) -> list[tuple[str, str]]:
+    def _reference_options(self, key: str, value: object) -> list[tuple[str, str]]:
         options = list(self.context.references.get(key, []))
         if value not in (None, "") and str(value) not in [v for v, _ in options]:
             options.insert(0, (str(value), f"现在写的：{value}"))
@@ -238,12 +240,12 @@ def _in_stage_order(items: list) -> bool:
 
 
 # Which running total a column counts towards: editor.js adds them up as the clerk types.
-_SUMS = {("finance", "income", "amount"): "income", ("finance", "expense", "amount"): "expense",
+_SUMS: dict[tuple[str, str | int, str | int], str] = {("finance", "income", "amount"): "income", ("finance", "expense", "amount"): "expense",
          ("subsidy", "recipients", "amount"): "recipients",
          ("budget", "lines", "planned"): "planned", ("budget", "lines", "actual"): "actual"}
 
 
-def _sum_of(record_type: str, table: str, column) -> str:
+def _sum_of(record_type: str, table: str | int, column: str | int) -> str:
     return _SUMS.get((record_type, table, column), "")
 
 

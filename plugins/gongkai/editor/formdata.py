@@ -10,6 +10,8 @@ were (``<table>.<row>._row``), so a row's comments stay with it when rows are ad
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import values
 from .fields import Field
 from .values import Rows
@@ -35,13 +37,14 @@ class Form:
         self.items = [(n, v) for n, v in self.items if n != name] + [(name, value)]
         self.values[name] = value
 
-    def without(self, prefix: str) -> "Form":
+    def without(self, prefix: str) -> Form:
         """The form without the values whose names start with ``prefix`` (a removed row)."""
         return Form([(n, v) for n, v in self.items if not n.startswith(prefix)])
 
     def row_keys(self, table: str) -> list[str]:
         """Keys of the rows posted for ``table``, in page order (``income.3.amount`` → "3")."""
-        prefix, keys = table + ".", {}
+        prefix = table + "."
+        keys: dict[str, None] = {}  # an insertion-ordered set
         for name, _ in self.items:
             if name.startswith(prefix):
                 key = name[len(prefix):].split(".", 1)[0]
@@ -54,21 +57,21 @@ def text_of(raw: str, multiline: bool) -> str:
     return raw.replace("\r\n", "\n").replace("\r", "\n").rstrip() if multiline else raw.strip()
 
 
-def read(form: Form, fields: list[Field], original: dict) -> dict:
+def read(form: Form, fields: list[Field], original: dict[Any, Any]) -> dict[Any, Any]:
     data = dict(original)
     for field in fields:
         _put(data, field.path[-1], value_of(form, field, original.get(field.path[-1])))
     return data
 
 
-def _put(data: dict, key, value) -> None:
+def _put(data: dict[Any, Any], key: str | int, value: object) -> None:
     if value is MISSING:
         data.pop(key, None)
     else:
         data[key] = value
 
 
-def value_of(form: Form, field: Field, old):
+def value_of(form: Form, field: Field, old: object) -> object:
     if field.kind in ("group", "grid"):
         return _group(form, field, old)
     if field.kind == "gridrow":
@@ -94,11 +97,11 @@ def value_of(form: Form, field: Field, old):
     return raw
 
 
-def _shown(field: Field, old) -> str:
+def _shown(field: Field, old: object) -> str:
     return "\n".join(map(values.shown, old)) if field.kind == "lines" and isinstance(old, list) else values.shown(old)
 
 
-def _group(form: Form, field: Field, old):
+def _group(form: Form, field: Field, old: object) -> object:
     if not field.required and old is None and not _typed(form, field):
         return MISSING  # an optional group nobody filled in (监委会审核 of a ledger not yet reviewed)
     group = dict(old) if isinstance(old, dict) else {}
@@ -114,7 +117,7 @@ def _typed(form: Form, field: Field) -> bool:
     return any(form.get(inner.name).strip() for inner in field.walk() if not inner.children and not inner.rows)
 
 
-def _gridrow(form: Form, field: Field, old):
+def _gridrow(form: Form, field: Field, old: object) -> object:
     """A row of the annual report's grid: a blank cell is a 0, as on the paper form."""
     raws = [form.get(cell.name).strip() for cell in field.children]
     if not any(raws) and not field.required:
@@ -123,9 +126,10 @@ def _gridrow(form: Form, field: Field, old):
     return old if isinstance(old, list) and values.same(row, old) else row
 
 
-def _table(form: Form, field: Field, old):
+def _table(form: Form, field: Field, old: object) -> object:
     old_items = old if isinstance(old, list) else []
-    items, origins = [], []
+    items: list[dict[str, Any]] = []
+    origins: list[int | None] = []
     for key in form.row_keys(field.name):
         origin = _origin(form.get(f"{field.name}.{key}._row"), len(old_items))
         before = old_items[origin] if origin is not None and isinstance(old_items[origin], dict) else {}
@@ -155,6 +159,6 @@ def _cell(column: Field, name: str) -> Field:
     return cell
 
 
-def _blank(item: dict, field: Field) -> bool:
+def _blank(item: dict[str, Any], field: Field) -> bool:
     """A row the clerk left empty (a decision's stage box has only its fixed stage name)."""
     return not item or (field.kind == "stages" and set(item) == {"stage"})

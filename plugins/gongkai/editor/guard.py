@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
 SAFE_METHODS = ("GET", "HEAD")
 SECURITY_HEADERS = [
     (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -30,12 +32,12 @@ def host_of(origin: str) -> str:
 class Guard:
     """ASGI middleware: refuse foreign hosts and cross-origin writes; add the security headers."""
 
-    def __init__(self, app, origins: set[str]):
+    def __init__(self, app: ASGIApp, origins: set[str]):
         self.app = app
         self.origins = {o.rstrip("/").lower() for o in origins}
         self.hosts = {host_of(o) for o in self.origins}
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
@@ -44,7 +46,7 @@ class Guard:
         if scope["method"] not in SAFE_METHODS and headers.get("origin", "").rstrip("/").lower() not in self.origins:
             return await _refuse(send, 403, "拒绝：这个请求不是从编辑器自己的页面发出的（跨站请求），什么也没有改")
 
-        async def with_headers(message):
+        async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message = {**message, "headers": list(message.get("headers", [])) + SECURITY_HEADERS}
             await send(message)
@@ -52,9 +54,9 @@ class Guard:
         return await self.app(scope, receive, with_headers)
 
 
-async def _refuse(send, status: int, message: str) -> None:
+async def _refuse(send: Send, status: int, message: str) -> None:
     body = (f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>拒绝</title>'
-            f"<p>{message}</p></html>").encode("utf-8")
+            f"<p>{message}</p></html>").encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"text/html; charset=utf-8"),
                             (b"content-length", str(len(body)).encode())] + SECURITY_HEADERS})

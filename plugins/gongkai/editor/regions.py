@@ -9,6 +9,7 @@ removed is cut out, one added is written by ruamel alone, and every other line i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -35,7 +36,7 @@ def last_line(node: Node) -> int:
 
 def dash_line(lines: list[str], column: int, line: int) -> int:
     """The line of the ``-`` that starts the list item whose content starts at ``line``."""
-    while line > 0 and not lines[line][column:column + 1] == "-":
+    while line > 0 and lines[line][column:column + 1] != "-":
         line -= 1
     return line
 
@@ -54,20 +55,21 @@ class Planner:
     ``rewrite_block(text, old, new)`` rewrites one small YAML document (a ``key: value`` or a
     one-item list) keeping its lines; ``render(value)`` writes a new one."""
 
-    def __init__(self, text: str, rewrite_block, render):
+    def __init__(self, text: str, rewrite_block: Callable[[str, object, object], str], render: Callable[[object], str]):
         self.lines = text.splitlines(keepends=True)
         self.root = yaml.compose(text, Loader=yamltext.RecordLoader)
         self.rewrite_block = rewrite_block
         self.render = render
 
-    def _block(self, start: int, end: int, column: int, old, new) -> list[str]:
+    def _block(self, start: int, end: int, column: int, old: object, new: object) -> list[str]:
         text = "".join(dedent(self.lines[start:end], column))
         return indent(self.rewrite_block(text, old, new).splitlines(keepends=True), column)
 
     def edits(self, old: dict, new: dict) -> list[Edit]:
         if not isinstance(self.root, MappingNode):
             raise ValueError("not a mapping")
-        edits, previous_end = [], None
+        edits: list[Edit] = []
+        previous_end = None
         pairs = {str(k.value): (k, v) for k, v in self.root.value}
         inserts: dict[int, list[str]] = {}
         for name, value in new.items():
@@ -99,7 +101,7 @@ class Planner:
         ends = starts[1:] + [last_line(node) + 1]  # an item keeps the comment lines after it
         origins = new.origins if isinstance(new, Rows) else list(range(len(new)))
         lines: list[str] = []
-        for value, origin in zip(new, origins):
+        for value, origin in zip(new, origins, strict=False):  # (a form's rows and their origins match)
             if origin is None or origin >= len(node.value):
                 lines += indent(self.render([value]).splitlines(keepends=True), column)
             elif same(old[origin], value):
@@ -109,7 +111,7 @@ class Planner:
         return Edit(starts[0], ends[-1], lines)
 
 
-def _rows(node: Node, old, new) -> bool:
+def _rows(node: Node, old: object, new: object) -> bool:
     """A block list in the file and a list in the form: worth editing item by item."""
     return (isinstance(node, SequenceNode) and not node.flow_style and bool(node.value)
             and isinstance(old, list) and isinstance(new, list) and len(old) == len(node.value))

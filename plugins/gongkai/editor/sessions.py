@@ -12,6 +12,7 @@ import hmac
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 COOKIE = "gongkai_editor"
@@ -33,7 +34,7 @@ class Session:
 
 
 class Sessions:
-    def __init__(self, idle: float = IDLE, longest: float = LONGEST, clock=time.monotonic):
+    def __init__(self, idle: float = IDLE, longest: float = LONGEST, clock: Callable[[], float] = time.monotonic):
         self.idle, self.longest = idle, longest
         self.clock = clock  # seconds, only ever compared
         self.by_id: dict[str, Session] = {}

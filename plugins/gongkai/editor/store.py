@@ -6,6 +6,7 @@ so a crash never leaves half a draft. Ids are checked before they become file na
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -54,10 +55,8 @@ class Store:
             return None
 
     def delete(self, id_: str) -> None:
-        try:
+        with contextlib.suppress(KeyError, FileNotFoundError):
             self._path(id_).unlink()
-        except (KeyError, FileNotFoundError):
-            pass
 
     def all(self) -> list[dict]:
         found = [self.get(p.stem) for p in sorted(self.folder.glob("*.json"))] if self.folder.is_dir() else []

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 CENT = Decimal("0.01")
 _SEPARATORS = re.compile(r"[,，\s]")
@@ -18,12 +20,12 @@ _DECIMAL = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 _INTEGER = re.compile(r"^[-+]?\d+$")
 
 
-class Rows(list):
+class Rows(list[Any]):
     """A list from a form whose items remember which item of the file they were
     (``origins[i]`` is that index, or None for an added item), so writing it back keeps
     the comments of the lines that stayed."""
 
-    def __init__(self, items=(), origins=None):
+    def __init__(self, items: Iterable[Any] = (), origins: Iterable[int | None] | None = None):
         super().__init__(items)
         self.origins: list[int | None] = list(origins) if origins is not None else list(range(len(self)))
 
@@ -46,7 +48,8 @@ def money(text: str) -> Decimal | str:
     if not _DECIMAL.match(cleaned):
         return text.strip()
     amount = Decimal(cleaned)
-    return amount.quantize(CENT) if amount.as_tuple().exponent > -2 else amount
+    exponent = amount.as_tuple().exponent  # an int: the pattern lets no NaN or infinity through
+    return amount.quantize(CENT) if isinstance(exponent, int) and exponent > -2 else amount
 
 
 def number(text: str) -> Decimal | int | str:
@@ -62,7 +65,7 @@ def integer(text: str) -> int | str:
     return int(cleaned) if _INTEGER.match(cleaned) else text.strip()
 
 
-def shown(value) -> str:
+def shown(value: object) -> str:
     """A value as the form shows it: exactly the text ``check`` read (Decimal as written)."""
     if value is None:
         return ""
@@ -71,10 +74,10 @@ def shown(value) -> str:
     return str(value)
 
 
-def same(a, b) -> bool:
+def same(a: object, b: object) -> bool:
     """Equal and of the same kind, all the way down: 5000 (int) is not '5000' (text)."""
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     return type(a) is type(b) and a == b

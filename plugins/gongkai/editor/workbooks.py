@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..importing import import_workbooks
 from ..problems import Problem, errors_in
 from .uploads import UploadRefused
+
+if TYPE_CHECKING:
+    from .editing import Editor, Who
 
 MAX_BYTES = 20 * 1024 * 1024
 TYPES = (("", "按表头自动识别"), ("finance", "财务收支（现金日记账、明细账）"), ("subsidy", "补贴、低保名单"),
@@ -41,7 +46,7 @@ def _name(filename: str) -> str:
     return name[-120:]
 
 
-def import_uploaded(editor, org: str, files: list[tuple[str, bytes]], record_type: str | None, who) -> Imported:
+def import_uploaded(editor: Editor, org: str, files: list[tuple[str, bytes]], record_type: str | None, who: Who) -> Imported:
     """Import the uploaded workbooks into ``org``; nothing is written when any has an error."""
     with editor.workspace.lock, tempfile.TemporaryDirectory(prefix="gongkai-import-") as folder:
         paths = []
@@ -59,7 +64,7 @@ def import_uploaded(editor, org: str, files: list[tuple[str, bytes]], record_typ
         summaries = {draft.relative: draft.summary for draft in result.drafts}
         org_dir = editor.content / "orgs" / org
 
-        def listed(targets):
+        def listed(targets: Iterable[Path]) -> list[tuple[str, str]]:
             return [(t.relative_to(editor.content).as_posix(), summaries.get(t.relative_to(org_dir).as_posix(), ""))
                     for t in targets]
 

@@ -19,17 +19,30 @@ import gc
 import hashlib
 import os
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from ..checking import Checker
-from ..load import (Loaded, check_record, link_tree, load_site, path_keys, read_org, read_record,
-                    report_duplicate_index_no, resolve_references)
+from ..load import (
+    Loaded,
+    check_record,
+    link_tree,
+    load_site,
+    path_keys,
+    read_org,
+    read_record,
+    report_duplicate_index_no,
+    resolve_references,
+)
 from ..markup import Markup
 from ..model import Record, Site
 from ..privacy_scan import public_phones
 from ..problems import ERROR, Problem, Problems, errors_in
 from ..reading.source import RECORD_SUFFIXES, SourceFile, decode, parse_text
+from ..reading.yamltext import LineDict
+from ..schema import Schemas
 from ..settings import Settings
 from ..types import ORG_FILE
 
@@ -101,10 +114,14 @@ class Workspace:
         gc.collect()
         gc.freeze()
 
+    @property
+    def schemas(self) -> Schemas:
+        return cast(Schemas, self.site.schemas)  # what load_site puts there (the model types it loosely)
+
     def _stats(self) -> dict[str, tuple[int, int]]:
         """Size and modification time of every record file (what ``gather`` would read)."""
         stats: dict[str, tuple[int, int]] = {}
-        folders = [(self.content / "orgs", "orgs/")]
+        folders: list[tuple[str | Path, str]] = [(self.content / "orgs", "orgs/")]
         while folders:
             folder, prefix = folders.pop()
             try:
@@ -153,9 +170,10 @@ class Workspace:
             data = parsed[0] if parsed else None
         except (OSError, UnicodeDecodeError):
             pass
-        get = data.get if data else {}.get
-        return Entry(path, get("type") if isinstance(get("type"), str) else None, str(get("title") or Path(path).name),
-                     str(get("date") or ""), self.problems.get(path, []))
+        found: Mapping[str, Any] = data or {}
+        kind = found.get("type")
+        return Entry(path, kind if isinstance(kind, str) else None, str(found.get("title") or Path(path).name),
+                     str(found.get("date") or ""), self.problems.get(path, []))
 
     def entries_of(self, slug: str) -> list[Entry]:
         """The org's record files, newest first."""
@@ -165,7 +183,7 @@ class Workspace:
 
     # -- one file ------------------------------------------------------------------------
 
-    def check(self, path: str, text: str, parsed: tuple | None = None) -> Checked:
+    def check(self, path: str, text: str, parsed: tuple[LineDict, str, int] | None = None) -> Checked:
         """``text`` as the file ``path``, checked; ``parsed``: what ``parse_text`` already read of it."""
         problems = Problems()
         parsed = parsed or parse_text(text, path, problems)
@@ -184,7 +202,7 @@ class Workspace:
     def _check_record(self, source: SourceFile, problems: Problems) -> Record | None:
         slug = slug_of(source.path)
         org = self.site.orgs.get(slug)
-        item = read_record(source, slug, org, self.site.schemas, self.markup, problems)
+        item = read_record(source, slug, org, self.schemas, self.markup, problems)
         if item is None or org is None:
             return None
         check_record(item, self.content, self.settings, public_phones(org.phones), self.markup)
@@ -213,7 +231,7 @@ class Workspace:
         for referrer in self.referrers(old):
             scratch = Problems()
             copy = dataclasses.replace(referrer, refs={})
-            checker = Checker(scratch, self.site.schemas[copy.type], copy.source_path, copy.data)
+            checker = Checker(scratch, self.schemas[copy.type], copy.source_path, copy.data)
             resolve_references(Loaded(copy, checker, None), by_index_no, by_path)  # type: ignore[arg-type]
             for problem in scratch.errors:
                 item.checker.error((), f"「{referrer.title}」（{referrer.source_path}）引用了这条记录，改动后引用不成立："
@@ -221,21 +239,21 @@ class Workspace:
 
     def _scratch(self, record: Record) -> Checker:
         """A checker for a record not being edited: what it would say is not this save's business."""
-        return Checker(Problems(), self.site.schemas[record.type], record.source_path, record.data)
+        return Checker(Problems(), self.schemas[record.type], record.source_path, record.data)
 
     def referrers(self, record: Record) -> list[Record]:
         return [r for r in self.site.records if any(t is record for t in r.refs.values())]
 
     def _check_org(self, source: SourceFile, problems: Problems) -> None:
         slug = slug_of(source.path)
-        read = read_org(source, slug, self.site.schemas, problems)
+        read = read_org(source, slug, self.schemas, problems)
         if read is None:
             return
         org, checker = read
         orgs = {s: dataclasses.replace(o, parent=None, children=[]) for s, o in self.site.orgs.items()}
         orgs[slug] = org
         tree = Problems()
-        schema = self.site.schemas["org"]
+        schema = self.schemas["org"]
         checkers = {s: checker if s == slug else Checker(tree, schema, o.source_path, o.data) for s, o in orgs.items()}
         link_tree(orgs, checkers, tree)
         for problem in tree.sorted():

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
 
 from ..problems import Problems
@@ -37,7 +40,7 @@ class Plain(str):
     """A scalar written exactly as this text, unquoted (numbers, and text that reads back as itself)."""
 
 
-def _represent_plain(representer, value: Plain):
+def _represent_plain(representer: RoundTripRepresenter, value: Plain) -> ScalarNode:
     tag = representer.dumper.resolver.resolve(ScalarNode, str(value), (True, False))
     return representer.represent_scalar(tag, str(value))
 
@@ -58,7 +61,7 @@ def plain_ok(text: str) -> bool:
             and ": " not in text and " #" not in text and not text.endswith(":") and _reads_back(text))
 
 
-def node(value):
+def node(value: object) -> object:
     """A new value as ruamel should write it."""
     if isinstance(value, dict):
         mapping = CommentedMap()
@@ -86,11 +89,11 @@ def _apply_map(tree: CommentedMap, old: dict, new: dict) -> None:
     for name, key in keys.items():
         if name not in new:
             del tree[key]
-    previous = None
+    previous: str | None = None
     for name, value in new.items():
         key = keys.get(name)
         if key is None:
-            at = list(tree).index(keys[previous]) + 1 if previous in keys else len(tree)
+            at = list(tree).index(keys[previous]) + 1 if previous is not None and previous in keys else len(tree)
             tree.insert(at, name, node(value))
             keys[name] = name
         elif name not in old or not same(old[name], value):
@@ -100,15 +103,16 @@ def _apply_map(tree: CommentedMap, old: dict, new: dict) -> None:
 
 def _apply_seq(seq: CommentedSeq, old: list, new: list) -> None:
     origins = new.origins if isinstance(new, Rows) else list(range(len(new)))
-    items, comments = [], {}
-    for i, (value, origin) in enumerate(zip(new, origins)):
+    items: list[object] = []
+    comments = {}
+    for i, (value, origin) in enumerate(zip(new, origins, strict=False)):  # (a form's rows and their origins match)
         if origin is None or origin >= min(len(seq), len(old)):
             items.append(node(value))
             continue
         items.append(seq[origin] if same(old[origin], value) else _changed(seq[origin], old[origin], value))
         if origin in seq.ca.items:
             comments[i] = seq.ca.items[origin]
-    if len(items) == len(seq) and all(a is b for a, b in zip(items, seq)):
+    if len(items) == len(seq) and all(a is b for a, b in zip(items, seq, strict=True)):
         return
     del seq[:]
     seq.extend(items)
@@ -116,7 +120,7 @@ def _apply_seq(seq: CommentedSeq, old: list, new: list) -> None:
     seq.ca.items.update(comments)
 
 
-def _changed(current, old, new):
+def _changed(current: object, old: object, new: object) -> object:
     """The ruamel value for ``new`` where the file had ``current`` (read by us as ``old``)."""
     if isinstance(new, dict) and isinstance(current, CommentedMap) and isinstance(old, dict):
         _apply_map(current, old, new)
@@ -157,13 +161,13 @@ def _yaml(text: str) -> YAML:
     return yaml
 
 
-def _dump(yaml: YAML, tree) -> str:
+def _dump(yaml: YAML, tree: object) -> str:
     out = io.StringIO()
     yaml.dump(tree, out)
     return out.getvalue()
 
 
-def _load(yaml: YAML, text: str):
+def _load(yaml: YAML, text: str) -> object:
     try:
         tree = yaml.load(text)
     except YAMLError as error:
@@ -171,20 +175,20 @@ def _load(yaml: YAML, text: str):
     return tree
 
 
-def rewrite_block(yaml: YAML, text: str, old, new) -> str:
+def rewrite_block(yaml: YAML, text: str, old: object, new: object) -> str:
     """One YAML document with ``old`` changed into ``new``: ruamel edits it, merge keeps the clerk's lines."""
     tree = _load(yaml, text)
     baseline = _dump(yaml, tree)
-    if isinstance(tree, CommentedMap) and isinstance(old, dict):
+    if isinstance(tree, CommentedMap) and isinstance(old, dict) and isinstance(new, dict):
         _apply_map(tree, old, new)
-    elif isinstance(tree, CommentedSeq) and isinstance(old, list):
+    elif isinstance(tree, CommentedSeq) and isinstance(old, list) and isinstance(new, list):
         _apply_seq(tree, old, new)
     else:
         raise WriteError("文件的结构与记录不符")
     return merge(text, baseline, _dump(yaml, tree))
 
 
-def _rewrite_yaml(text: str, old: dict, new: dict):
+def _rewrite_yaml(text: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[str]:
     """Candidate texts for the edited YAML, best first: only the changed keys and list items
     through ruamel (fast, every other line as it was); then the whole file through it."""
     yaml = _yaml(text)
