@@ -1,6 +1,6 @@
 # The two commands (see README):
 #   make demo   set everything up, build the demo county and serve it on http://127.0.0.1:8000/
-#   make test   set everything up and run the whole test suite
+#   make test   set everything up, lint and type-check (make lint), and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 # install their tools too (validators, browsers, servers: .ci/install).
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test setup bench
+.PHONY: demo test lint setup bench
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,13 @@ demo: $(INSTALLED)
 
 test:
 	bash .ci/install
+	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest -q -n 2 --dist loadgroup
+
+# ruff and mypy, configured in pyproject.toml (the test tools must be installed: make test does it).
+lint:
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 bench:
 	bash .ci/install

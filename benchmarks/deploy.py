@@ -88,8 +88,9 @@ def main() -> None:
         server = ftp_server(work / "ftp")
         subprocess.run(["git", "init", "--bare", "--quiet", str(work / "pages.git")], check=True)
         s3_port = free_port()
+        moto_log = open(work / "moto.log", "w")  # noqa: SIM115 - the server writes to it until it stops (closed below)
         moto = subprocess.Popen([str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p", str(s3_port)],
-                                stdout=subprocess.DEVNULL, stderr=open(work / "moto.log", "w"))
+                                stdout=subprocess.DEVNULL, stderr=moto_log)
         endpoint = f"http://127.0.0.1:{s3_port}"
         env = {"XDG_CACHE_HOME": str(work / "cache"), "SOURCE_DATE_EPOCH": "1767225600",
                "AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench-secret"}
@@ -115,6 +116,7 @@ def main() -> None:
         server.close_all()
         moto.terminate()
         moto.wait()
+        moto_log.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

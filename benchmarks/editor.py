@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -122,12 +123,12 @@ def run(n: int, lines: int, repeat: int) -> int:
                 assert status == 200, html[:500]
                 opens.append(seconds)
                 fields = [(k, f"2031年3月财务收支公开（基准 {i}）" if k == "title" else v) for k, v in form_fields(html)]
-                seconds, (status, html) = timed(lambda: browser.post(f"/edit/{path}", fields))
+                seconds, (status, html) = timed(partial(browser.post, f"/edit/{path}", fields))
                 assert status == 303, html[:2000]
                 saves.append(seconds)
                 _, html = browser.get(f"/edit/{path}")
                 fields = [(k, v + "1" if k == "closing_balance" else v) for k, v in form_fields(html)]
-                seconds, (status, html) = timed(lambda: browser.post(f"/edit/{path}", fields))
+                seconds, (status, html) = timed(partial(browser.post, f"/edit/{path}", fields))
                 assert status == 422 and "期末余额" in html, status
                 refusals.append(seconds)
         finally:

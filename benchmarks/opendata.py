@@ -25,7 +25,6 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic  # noqa: E402
-
 from gongkai.load import load_site  # noqa: E402
 from gongkai.settings import Settings  # noqa: E402
 from gongkai.updated import Times, git_times  # noqa: E402

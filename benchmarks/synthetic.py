@@ -29,7 +29,8 @@ from pathlib import Path
 
 CENT = Decimal("0.01")
 
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+            "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 GIVEN = ("建国", "建华", "国强", "志强", "秀英", "桂英", "秀兰", "玉兰", "桂兰", "淑珍", "海燕", "丽娟", "明",
          "伟", "芳", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "超", "平", "刚",
          "德明", "德华", "永红", "永福", "红梅", "春花", "冬梅", "文华", "志刚", "建军", "小红", "晓燕", "金凤",
@@ -234,7 +235,7 @@ NEWEST = date(2026, 9, 30)
 def plan_records(orgs: list[Org], n: int, rng: random.Random) -> list[Spec]:
     villages = [o for o in orgs if o.is_village]
     government = [o for o in orgs if not o.is_village]
-    types, weights = zip(*TYPE_WEIGHTS)
+    types, weights = zip(*TYPE_WEIGHTS, strict=True)
     specs: list[Spec] = []
     while len(specs) < n:
         record_type = rng.choices(types, weights)[0]
@@ -464,8 +465,8 @@ def make_report(org: Org, k: int, rng: random.Random) -> Spec:
     year = NEWEST.year - k
     new = [rng.randint(0, 12), rng.randint(0, 3), 0, rng.randint(0, 1), 0, rng.randint(0, 2)]
     carried_in = [rng.randint(0, 2), 0, 0, 0, 0, 0]
-    carried_out = [rng.randint(0, min(1, a + b)) for a, b in zip(new, carried_in)]
-    total = [a + b - c for a, b, c in zip(new, carried_in, carried_out)]
+    carried_out = [rng.randint(0, min(1, a + b)) for a, b in zip(new, carried_in, strict=True)]
+    total = [a + b - c for a, b, c in zip(new, carried_in, carried_out, strict=True)]
     granted, partly, not_held = [], [], []
     for t in total:
         g = rng.randint(0, t)

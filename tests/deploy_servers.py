@@ -226,7 +226,7 @@ def sshd(tmp_path_factory):
         "PubkeyAuthentication yes", f"PermitRootLogin {'prohibit-password' if root else 'no'}", "StrictModes no",
         "UsePAM no", "Subsystem sftp internal-sftp", "LogLevel ERROR", "",
     ]))
-    log = open(folder / "sshd.log", "w")  # a file, not a pipe nobody reads
+    log = open(folder / "sshd.log", "w")  # noqa: SIM115 - a file, not a pipe nobody reads (closed below)
     process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdout=log, stderr=log)
     try:
         wait_for_port(port, process)
@@ -302,7 +302,7 @@ def s3_server(tmp_path_factory):
     port = free_port()
     moto_server = Path(sys.executable).with_name("moto_server")
     command = [str(moto_server)] if moto_server.exists() else [sys.executable, "-m", "moto.server"]
-    log = open(tmp_path_factory.mktemp("moto") / "moto.log", "w")  # a file, not a pipe: it logs every request
+    log = open(tmp_path_factory.mktemp("moto") / "moto.log", "w")  # noqa: SIM115 - a file, not a pipe: it logs every request
     process = subprocess.Popen([*command, "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=log)
     try:
         wait_for_port(port, process)

@@ -116,7 +116,7 @@ def spanning_journal() -> openpyxl.Workbook:
 def id_number(first17: str) -> str:
     """A full ID number with its check digit (GB 11643), as a clerk's list holds them."""
     weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights, strict=True)) % 11]
 
 
 # (户主姓名, 村民小组, 身份证号, 面积, 金额, 一卡通, 电话, 备注)

@@ -7,6 +7,7 @@ feeds, JSON, CSV) is still writing when its build is killed. Processes are read 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -123,10 +124,8 @@ class Build:
     def kill_everything(self) -> None:
         """Test clean-up: whatever happened, leave no process behind."""
         for pid in forked_writers(self.process) | {self.process.pid}:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         self.process.wait()
 
 

@@ -22,8 +22,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import importbooks
 import documents
+import importbooks
 from conftest import DEMO_CONTENT, PUBLISH, publish
 from gongkai.importing import import_workbooks
 from gongkai.problems import Problems

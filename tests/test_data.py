@@ -7,7 +7,6 @@ The fixture county (tests/fixtures/data-county) is built once, outside git, so e
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import shutil
@@ -115,7 +114,7 @@ def test_every_record_has_json_with_every_field_and_money_exactly_as_written(sit
 
 
 def test_record_pages_link_their_json(site_dir):
-    for path, document in record_documents(site_dir):
+    for path, _document in record_documents(site_dir):
         page = lxml.html.fromstring(path.with_suffix(".html").read_bytes())
         assert page.xpath('//head/link[@rel="alternate"][@type="application/json"]/@href') == [f"../../{path.relative_to(site_dir).as_posix()}"]
 

@@ -8,8 +8,18 @@ import uuid
 import pytest
 
 from conftest import publish
-from deploy_servers import (S3_KEYS, STATE, bare_repository, ftp_home, ftp_server, isolated_env,  # noqa: F401 (fixtures)
-                            published_demo, s3_client, s3_server, sshd)
+from deploy_servers import (  # noqa: F401 (fixtures)
+    S3_KEYS,
+    STATE,
+    bare_repository,
+    ftp_home,
+    ftp_server,
+    isolated_env,
+    published_demo,
+    s3_client,
+    s3_server,
+    sshd,
+)
 
 
 def files_of(folder):

@@ -8,8 +8,18 @@ import re
 from pathlib import Path
 
 from conftest import publish
-from deploy_servers import (STATE, add_one_record, build, changed_files, edit_one_record,  # noqa: F401 (fixtures)
-                            manifest_hashes, published_config, remove_one_record, reported, site_content)
+from deploy_servers import (  # noqa: F401 (fixtures)
+    STATE,
+    add_one_record,
+    build,
+    changed_files,
+    edit_one_record,
+    manifest_hashes,
+    published_config,
+    remove_one_record,
+    reported,
+    site_content,
+)
 
 
 def deploy(output: Path, target, *extra, env=None):
@@ -180,10 +190,10 @@ def test_progress_bar_with_counts_and_bytes_on_a_terminal(site_content, tmp_path
     import fcntl
     import pty
     import struct
-    import termios
-    import threading
     import subprocess
     import sys
+    import termios
+    import threading
 
     from conftest import PUBLISH
 

@@ -7,7 +7,24 @@ import sys
 
 from conftest import PUBLISH, publish
 from deploy_servers import (  # noqa: F401 - fixtures are used by name
-    redeploy_after_an_edit_and_a_removal, STATE, FTPServer, broken_links, build, changed_files, ftp_home, ftp_server, isolated_env, manifest_hashes, free_port, remove_one_record, rename_village, reported, site_content, test_ca, add_record_with_attachment)
+    STATE,
+    FTPServer,
+    add_record_with_attachment,
+    broken_links,
+    build,
+    changed_files,
+    free_port,
+    ftp_home,
+    ftp_server,
+    isolated_env,
+    manifest_hashes,
+    redeploy_after_an_edit_and_a_removal,
+    remove_one_record,
+    rename_village,
+    reported,
+    site_content,
+    test_ca,
+)
 
 USER, PASSWORD = "clerk", "Ftp-Secret-4711"
 

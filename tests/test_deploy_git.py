@@ -6,8 +6,16 @@ import subprocess
 
 from conftest import publish
 from deploy_servers import (  # noqa: F401 - fixtures are used by name
-    redeploy_after_an_edit_and_a_removal, bare_repository, build, edit_one_record, isolated_env, remove_one_record,
-    reported, site_content, sshd)
+    bare_repository,
+    build,
+    edit_one_record,
+    isolated_env,
+    redeploy_after_an_edit_and_a_removal,
+    remove_one_record,
+    reported,
+    site_content,
+    sshd,
+)
 from gongkai.publishers.git import cache_home
 
 

@@ -6,7 +6,15 @@ import uuid
 
 from conftest import publish
 from deploy_servers import (  # noqa: F401 - fixtures are used by name
-    redeploy_after_an_edit_and_a_removal, S3_KEYS, build, free_port, isolated_env, s3_client, s3_server, site_content)
+    S3_KEYS,
+    build,
+    free_port,
+    isolated_env,
+    redeploy_after_an_edit_and_a_removal,
+    s3_client,
+    s3_server,
+    site_content,
+)
 
 
 def new_bucket(endpoint: str) -> str:

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from conftest import publish
-from deploy_servers import (STATE, build, changed_files, edit_one_record, free_port, isolated_env,  # noqa: F401
-                            remove_one_record, reported, site_content, sshd)
+from deploy_servers import (  # noqa: F401
+    STATE,
+    build,
+    changed_files,
+    edit_one_record,
+    free_port,
+    isolated_env,
+    remove_one_record,
+    reported,
+    site_content,
+    sshd,
+)
 
 
 def files_of(folder):

@@ -82,9 +82,10 @@ def test_a_ledger_created_line_by_line_balances_and_checks_clean(page, editor, c
     for n, row in enumerate(income, start=1):
         if n > 1:
             page.locator("[data-add-row=income]").click()
-        for label, value in zip(("日期", "科目", "摘要", "金额", "凭证号"), row):
+        for label, value in zip(("日期", "科目", "摘要", "金额", "凭证号"), row, strict=True):
             page.get_by_label(f"收入明细第 {n} 项的{label}", exact=True).fill(value)
-    for label, value in zip(("日期", "科目", "摘要", "金额", "凭证号"), ("2026-11-10", "管理费用", "办公用品", "320.5", "记-1103")):
+    for label, value in zip(("日期", "科目", "摘要", "金额", "凭证号"), ("2026-11-10", "管理费用", "办公用品", "320.5", "记-1103"),
+                            strict=True):
         page.get_by_label(f"支出明细第 1 项的{label}", exact=True).fill(value)
     assert page.locator("#expected-closing").inner_text() == "14,692.00"  # the balance checks itself as typed
     page.get_by_label("期末余额").fill("14692.00")
@@ -126,7 +127,7 @@ def test_editing_a_title_keeps_every_comment_and_untouched_line(page, editor, co
     save(page)
     before = template.replace("status: in_force", "status: in_force\n# 下面是村里自己的备注，不要删").splitlines()
     after = (content / path).read_text("utf-8").splitlines()
-    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    changed = [(a, b) for a, b in zip(before, after, strict=False) if a != b]  # (the lengths are asserted next)
     assert len(before) == len(after) and len(changed) == 1, changed
     assert changed[0][1].startswith("title: 关于做好2026年秋收生产工作的通知") and "# 标题" in changed[0][1]
 

@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DEMO_CONTENT
 from gongkai.commands.new import template_text

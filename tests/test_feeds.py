@@ -221,7 +221,7 @@ def test_pages_announce_their_feeds_and_json_for_autodiscovery(git_site):
     for other in ("pages/about.html", "data/index.html", "feeds/index.html"):  # Pelican's page and ours: site feeds
         assert ("application/atom+xml", "../feeds/all.atom.xml") in _alternates(git_site / other), other
     for page in (git_site / "index.html", git_site / "xiaohe-village/index.html", record_page):
-        for kind, href in _alternates(page):
+        for _kind, href in _alternates(page):
             assert (page.parent / href).resolve().is_file(), (page, href)
 
 

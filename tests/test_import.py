@@ -22,10 +22,10 @@ import importbooks as books
 from conftest import FIXTURES, publish
 from gongkai.importing import import_workbooks
 from gongkai.importing.cells import Cells
+from gongkai.importing.table import Sheet
 from gongkai.problems import Problem, Problems
 from gongkai.reading import yamltext
 from gongkai.settings import Settings
-from gongkai.importing.table import Sheet
 
 MINI = FIXTURES / "mini-county"
 IMPORT_FIXTURES = FIXTURES / "import"

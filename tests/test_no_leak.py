@@ -55,7 +55,7 @@ def id_numbers(draw):
     region = draw(st.sampled_from(["110105", "510802", "440305", "320102", "650102"]))
     born = draw(st.dates(min_value=date(1930, 1, 1), max_value=date(2010, 12, 31)))
     body = region + born.strftime("%Y%m%d") + f"{draw(st.integers(0, 999)):03d}"
-    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS)) % 11]
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=True)) % 11]
 
 
 @st.composite

@@ -28,7 +28,7 @@ def read_csv(path) -> list[dict]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    return [dict(zip(rows[1], row)) for row in rows[2:]]
+    return [dict(zip(rows[1], row, strict=True)) for row in rows[2:]]
 
 
 def test_each_org_has_its_json_beside_its_page_with_every_field(demo_site):

@@ -111,7 +111,7 @@ def test_what_a_reader_gets_is_scanned(checked, path, expected):
 def test_mask_undoes_disguises_and_check_then_passes(tmp_path):
     record = f"{V}/notice/n.md"
     content = county_with(tmp_path, {record: notice(
-        f"申请人 1101&#48;5 **1949**1231 002X，电话 ＋８６ １３８ １２３４ ５６７８，集体账户 2026-03-05 转入。\n",
+        "申请人 1101&#48;5 **1949**1231 002X，电话 ＋８６ １３８ １２３４ ５６７８，集体账户 2026-03-05 转入。\n",
         summary=f"申请人身份证 {FULL_WIDTH_ID}")})
     assert check(content)[0] == 1
     result = publish("mask", "--content", content, content / record)

@@ -22,8 +22,8 @@ from conftest import ROOT, publish
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from gongkai.project import open_project  # noqa: E402
 from gongkai.load import load_site  # noqa: E402
+from gongkai.project import open_project  # noqa: E402
 from gongkai.search import index  # noqa: E402
 from gongkai.search.analysis import query_terms, terms  # noqa: E402
 from gongkai.search.documents import documents  # noqa: E402

@@ -14,7 +14,6 @@ import hashlib
 from . import types as record_types
 
 
-
 def digest(seed: str) -> str:
     """8 characters of base32 SHA-1: 40 bits, collisions are detected and reported."""
     return base64.b32encode(hashlib.sha1(seed.encode("utf-8")).digest()).decode("ascii")[:8].lower()
