@@ -240,9 +240,10 @@ def _in_stage_order(items: list) -> bool:
 
 
 # Which running total a column counts towards: editor.js adds them up as the clerk types.
-_SUMS: dict[tuple[str, str | int, str | int], str] = {("finance", "income", "amount"): "income", ("finance", "expense", "amount"): "expense",
-         ("subsidy", "recipients", "amount"): "recipients",
-         ("budget", "lines", "planned"): "planned", ("budget", "lines", "actual"): "actual"}
+_SUMS: dict[tuple[str, str | int, str | int], str] = {
+    ("finance", "income", "amount"): "income", ("finance", "expense", "amount"): "expense",
+    ("subsidy", "recipients", "amount"): "recipients",
+    ("budget", "lines", "planned"): "planned", ("budget", "lines", "actual"): "actual"}
 
 
 def _sum_of(record_type: str, table: str | int, column: str | int) -> str:

@@ -54,8 +54,9 @@ class _BudgetReader(SheetReader):
             self.cells.error(self.header.first_row, None, "表格里没有一项预算：表头下面要有科目名称和预算数")
             return None
         phase = "final" if "决算" in title else "budget"
-        data: dict[str, Any] = {"type": "budget", "title": title or f"{self.context.org.name}{year}年度{'决算' if phase == 'final' else '预算'}",
-                "date": None, "year": year, "phase": phase, "lines": self.lines}
+        data: dict[str, Any] = {
+            "type": "budget", "title": title or f"{self.context.org.name}{year}年度{'决算' if phase == 'final' else '预算'}",
+            "date": None, "year": year, "phase": phase, "lines": self.lines}
         for key in ("income_total", "expense_total", "income_actual_total", "expense_actual_total"):
             if key in self.totals:
                 data[key] = self.totals[key]

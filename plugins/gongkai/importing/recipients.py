@@ -206,8 +206,8 @@ class _ListReader(SheetReader):
             return None
         title = self.title
         org = self.context.org
-        data: dict[str, Any] = {"type": "subsidy", "title": title or f"{org.name}{self.year}年{self.program}发放名单", "date": None,
-                "program": self.program, "year": self.year}
+        data: dict[str, Any] = {"type": "subsidy", "title": title or f"{org.name}{self.year}年{self.program}发放名单",
+                                "date": None, "program": self.program, "year": self.year}
         unit = self._unit()
         if unit:
             data["unit"] = unit

@@ -48,11 +48,13 @@ def warn_breaks(ledgers: list[Record], checker_for: CheckerFor) -> None:
     for ledger in ledgers:  # by start: of two ledgers ending the same day, the shorter one wins
         ending[_facts(ledger).period_end] = ledger
     for ledger in ledgers:
+        opening = _facts(ledger).opening
         previous = ending.get(_facts(ledger).period_start - timedelta(days=1))
-        if previous is not None and _facts(previous).closing != _facts(ledger).opening:
+        if previous is not None and _facts(previous).closing != opening:
+            closing = _facts(previous).closing
             checker_for(ledger).warning(("opening_balance",),
-                                        f"账目不连续：「期初余额」{yuan(_facts(ledger).opening)} 与上一期 {previous.data['period']}"
-                                        f"（{previous.source_path}）的「期末余额」{yuan(_facts(previous).closing)} 不同：请核对这两期的余额")
+                                        f"账目不连续：「期初余额」{yuan(opening)} 与上一期 {previous.data['period']}"
+                                        f"（{previous.source_path}）的「期末余额」{yuan(closing)} 不同：请核对这两期的余额")
 
 
 def warn_copies(ledgers: list[Record], checker_for: CheckerFor) -> None:
