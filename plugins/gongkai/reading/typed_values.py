@@ -32,7 +32,21 @@ class ListOf(NamedTuple):
     item: Shape
 
 
-Shape: TypeAlias = "str | dict[str, Shape] | ListOf | None"
+Shape: TypeAlias = "str | dict[str, Shape] | ListOf | Either | None"
+
+
+class Either(NamedTuple):
+    """One of several shapes (a phone: its number as text, or {label, number})."""
+
+    shapes: tuple[Shape, ...]
+
+    def matching(self, value: object) -> Shape:
+        """The shape this value was written in: a mapping's, a list's, else the first scalar one."""
+        wanted = dict if isinstance(value, LineDict) else ListOf if isinstance(value, LineList) else str
+        for shape in self.shapes:
+            if isinstance(shape, wanted) if wanted is not str else isinstance(shape, str):
+                return shape
+        return None
 
 
 def apply(data: LineDict) -> None:
@@ -52,6 +66,9 @@ def shape_of(record_type: str) -> Shape:
 def _shape(schema: dict[str, Any], definitions: dict[str, Any]) -> Shape:
     while "$ref" in schema:
         schema = definitions[schema["$ref"].rsplit("/", 1)[1]]
+    alternatives = schema.get("oneOf") or schema.get("anyOf")
+    if alternatives:
+        return Either(tuple(_shape(alternative, definitions) for alternative in alternatives))
     kinds = schema.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     if "string" in kinds:
@@ -79,6 +96,8 @@ def _fix(container: LineDict | LineList, key: Any, shape: Shape) -> None:
     """Fix ``container[key]`` (a key of a LineDict, an index of a LineList): the container knows the
     value's text as written."""
     value = container[key]
+    if isinstance(shape, Either):
+        shape = shape.matching(value)
     if shape in (TEXT, FORMATTED):
         if value is not None and value.__class__ is not str and key in container.written:
             value = container[key] = container.written[key]
