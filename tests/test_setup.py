@@ -13,7 +13,11 @@ from conftest import DEMO_CONTENT, PUBLISH, ROOT
 # The import name of each test-only requirement (requirements-dev.txt beyond requirements.txt).
 TEST_ONLY_MODULES = {"pytest": "pytest", "pytest-xdist": "xdist", "hypothesis": "hypothesis", "playwright": "playwright",
                      "feedparser": "feedparser", "frictionless": "frictionless", "libcoveocds": "libcoveocds",
-                     "moto": "moto", "pyftpdlib": "pyftpdlib", "pyopenssl": "OpenSSL", "trustme": "trustme", "jieba": "jieba"}
+                     "moto": "moto", "pyftpdlib": "pyftpdlib", "pyopenssl": "OpenSSL", "trustme": "trustme", "jieba": "jieba",
+                     "ruff": "ruff", "mypy": "mypy", "wheel": "wheel",
+                     # typeshed's stubs: only mypy reads them (these are the folders they install)
+                     "types-pyyaml": "yaml-stubs", "types-jsonschema": "jsonschema-stubs", "types-markdown": "markdown-stubs",
+                     "types-openpyxl": "openpyxl-stubs", "types-paramiko": "paramiko-stubs", "types-tqdm": "tqdm-stubs"}
 
 
 def requirement_names(name: str) -> list[str]:
