@@ -14,6 +14,14 @@ GONGKAI_LANGUAGE = "zh_CN"
 # (not even when the site moves): readers would see every record again. Empty: SITEURL's host.
 # GONGKAI_FEED_AUTHORITY = "gongkai.qingchuan.gov.cn,2026"
 # GONGKAI_DATA_CONTACT_EMAIL = "gongkai@qingchuan.gov.cn"  # who answers questions on the open data
+# Who runs the site, on every page's footer (政府网站发展指引); `publish.py check` warns when a
+# site with SITEURL lacks one. 以下是示例值（青峰县是虚构的，这些编号也是）：换成本县的。
+GONGKAI_HOST_ORG = "青峰县人民政府办公室"
+GONGKAI_CONTACT_ADDRESS = "青峰县城关镇滨河路 88 号"
+GONGKAI_SITE_CODE = "5199990001"
+GONGKAI_ICP_RECORD = "蜀ICP备26000001号-1"
+GONGKAI_POLICE_RECORD = "川公网安备 51999902000001号"
+GONGKAI_CONAC_URL = "https://bszs.conac.cn/sitename?method=show&id=00000000000000000000000000000000"
 
 # -- How Gongkai uses Pelican (a county leaves this alone) -----------------------------
 PATH = "content"

@@ -164,6 +164,15 @@ class Settings:
         "回答开放数据问题的电子邮箱（data.json 的 contactPoint）。")
     ocid_prefix: str = option("ocds-gongkai", Text(r"ocds-[a-z0-9]+", '"ocds-abc123"'),
                               "采购数据（OCDS）的 ocid 前缀，向开放合同伙伴组织登记所得。")
+    # The site's identity in every page's footer (政府网站发展指引): `check` warns when a site to publish lacks one.
+    host_org: str = option("", Text(), "网站的主办单位，显示在每一页的页脚，例如“青峰县人民政府办公室”。")
+    site_code: str = option("", Text(r"([0-9A-Za-z]{10})?", '"5108230001"'), "网站标识码（10 位），显示在每一页的页脚。")
+    icp_record: str = option("", Text(r"(\S+ICP备\d+号(-\d+)?)?", '"蜀ICP备12345678号-1"'),
+                             "ICP备案号，显示在每一页的页脚，链接到工业和信息化部的备案查询网站。")
+    police_record: str = option("", Text(r"(\S+公网安备 ?\d{14}号)?", '"川公网安备 51082302000123号"'),
+                                "公安机关备案号，显示在每一页的页脚，链接到全国互联网安全管理服务平台上本站的备案信息。")
+    conac_url: str = option("", Url(), "党政机关网站标识的链接地址（开办网站时由机构编制部门给出），显示在每一页的页脚。")
+    contact_address: str = option("", Text(), "网站主办单位的联系地址，显示在每一页的页脚。")
 
     @classmethod
     def from_pelican(cls, pelican_settings: Mapping[str, Any], config: Path | None = None) -> Settings:

@@ -21,6 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from .display import anchor
+from .site_identity import police_lookup_url
 
 I18N = "jinja2.ext.i18n"
 I18N_KEY = "jinja2.ext.InternationalizationExtension"  # how Jinja lists it once added
@@ -53,6 +54,7 @@ def prepare(env, theme: str, language: str) -> None:
     env.globals["plain_gettext"] = words.gettext  # for writers that build words outside templates
     env.globals["html_lang"] = language.replace("_", "-")
     env.filters["anchor"] = anchor
+    env.filters["police_lookup_url"] = police_lookup_url
 
 
 def on_generator_init(generator) -> None:
