@@ -89,6 +89,21 @@ def test_page_kind_passes_axe_and_fits_the_screen(site, context_for, kind, width
         page.close()
 
 
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_page_kind_in_large_print_passes_axe_and_fits_a_phone(site, context_for, kind):
+    """长辈版 (#elder): 137.5 % text and darker colours must not break a page at 360 px."""
+    page = context_for(360).new_page()
+    try:
+        page.goto(locate(site, KINDS[kind]).as_uri() + "#elder")
+        assert page.evaluate("document.documentElement.matches(':target')")
+        page.screenshot(path=str(ARTIFACTS / f"{kind}-360-elder.png"), full_page=True)
+        overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{kind} in large print scrolls sideways by {overflow}px"
+        assert axe_violations(page) == []
+    finally:
+        page.close()
+
+
 def test_text_size_line_height_and_contrast_basics(site, context_for):
     page = context_for(360).new_page()
     page.goto(locate(site, KINDS["finance"]).as_uri())

@@ -256,11 +256,12 @@ def test_record_page_with_its_css_is_at_most_50_kb(site):
     assert heaviest.stat().st_size + css <= 50 * 1024, (heaviest, heaviest.stat().st_size, css)
 
 
-def test_pages_other_than_search_carry_no_script(site):
+def test_pages_other_than_search_carry_only_the_large_print_script(site):
     for file in html_files(site):
-        if file.name == "search.html":
-            continue
-        assert not lxml.html.fromstring(file.read_text("utf-8")).xpath("//script"), file
+        scripts = lxml.html.fromstring(file.read_text("utf-8")).xpath("//script")
+        sources = [s.get("src", "").rsplit("/", 1)[-1] for s in scripts if not (s.text or "").strip()]
+        assert len(sources) == len(scripts), f"{file}: no inline script"
+        assert sources == (["elder.js", "search.js"] if file.name == "search.html" else ["elder.js"]), file
 
 
 def test_same_content_gives_byte_identical_pages(site, tmp_path):
