@@ -78,7 +78,8 @@ def test_budget_page_has_planned_actual_difference_and_totals(site):
 def test_subsidy_page_has_recipients_total_and_masked_ids_only(site):
     doc = page(site, find_record(site, "2026年耕地地力保护补贴发放名单"))
     table = rows(doc, "//table[contains(@class,'recipients')]")
-    assert table[1][:3] == ["1", "张某某", "211.00"] and "513099********1234" in table[1]
+    assert table[0][:4] == ["序号", "姓名", "数量（亩）", "金额（元）"], "amount next to the quantity it is computed from"
+    assert table[1][:4] == ["1", "张某某", "2.0", "211.00"] and "513099********1234" in table[1]
     assert table[-1][:2] == ["合计（2 人）", "580.25"]
     assert not re.search(r"\d{17}[\dX]", text(doc)), "an unmasked id reached the page"
 

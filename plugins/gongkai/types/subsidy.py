@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     from ..model import Record
 
 MASKED_ID = re.compile(r"^\d{6}\*{8}\d{3}[\dXx]$")
-OPTIONAL_COLUMNS = ("group", "household_size", "quantity", "id")
+# The optional columns of the recipient table: the numbers an amount follows from stand just
+# before it (quantity × rate, so a reader checks it on a phone without scrolling), details after.
+COUNT_COLUMNS = ("household_size", "quantity")
+DETAIL_COLUMNS = ("group", "id")
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,8 @@ class SubsidyFacts:
 @dataclass(frozen=True)
 class SubsidyView:
     recipients: list[dict[str, Any]]
-    columns: list[str]  # the optional columns some recipient fills
+    counts: list[str]  # the COUNT_COLUMNS some recipient fills
+    details: list[str]  # the DETAIL_COLUMNS some recipient fills
     total: Decimal
     count: int
     unit: str
@@ -81,5 +85,6 @@ class Subsidy(RecordType):
         data, facts = record.data, record.facts
         assert isinstance(facts, SubsidyFacts)
         recipients = data["recipients"]
-        return SubsidyView(recipients, [key for key in OPTIONAL_COLUMNS if any(key in r for r in recipients)],
+        filled = [key for key in COUNT_COLUMNS + DETAIL_COLUMNS if any(key in r for r in recipients)]
+        return SubsidyView(recipients, [k for k in filled if k in COUNT_COLUMNS], [k for k in filled if k in DETAIL_COLUMNS],
                            money(data["total"]), facts.recipient_count, data.get("unit", ""), data.get("rate"))
