@@ -219,14 +219,33 @@ def test_services_listed_by_department_and_by_topic(site):
 def test_finance_overview_chart_and_table_show_the_same_numbers(site):
     doc = page(site, "liushu-village/finance.html")
     table = rows(doc, "//table[contains(@class,'periods')]")
-    assert table[1:] == [["2026-01", "6,200.00", "2,320.50", "13,879.50"], ["2026-02", "3,000.00", "2,956.30", "13,923.20"],
-                         ["2026-03", "8,000.00", "6,500.00", "15,423.20"]]
+    assert table[1:] == [["2026-03", "8,000.00", "6,500.00", "15,423.20"], ["2026-02", "3,000.00", "2,956.30", "13,923.20"],
+                         ["2026-01", "6,200.00", "2,320.50", "13,879.50"]], "the latest period first"
     bar_titles = [text(t) for t in doc.xpath("//svg//rect/title")]
     assert bar_titles == ["2026-01 收入 6,200.00", "2026-01 支出 2,320.50", "2026-02 收入 3,000.00", "2026-02 支出 2,956.30",
                           "2026-03 收入 8,000.00", "2026-03 支出 6,500.00"]
     year = rows(doc, "//h3[@id='year-2026']/following::table[1]")
     assert ["收入合计", "17,200.00"] in year and ["支出合计", "11,776.80"] in year
     assert not (site / "hexi-county/finance.html").exists()
+
+
+def test_ledgers_link_the_previous_and_next_period_of_their_org(site):
+    ledgers = {}
+    for file in sorted((site / "liushu-village/finance").glob("*.html")):
+        doc = lxml.html.fromstring(file.read_text("utf-8"))
+        period = text(doc.xpath("//dl[@class='balance']/div[dt='所属期间']/dd")[0])
+        links = {rel: ((file.parent / a.get("href")).resolve(), text(a)) for rel in ("prev", "next") for a in doc.xpath(f"//a[@rel='{rel}']")}
+        ledgers[period] = (file.resolve(), links)
+    periods = sorted(ledgers)
+    assert periods == ["2026-01", "2026-02", "2026-03"]
+    for i, period in enumerate(periods):
+        links = ledgers[period][1]
+        expected = {}
+        if i:
+            expected["prev"] = (ledgers[periods[i - 1]][0], f"上一期：{periods[i - 1]}")
+        if i + 1 < len(periods):
+            expected["next"] = (ledgers[periods[i + 1]][0], f"下一期：{periods[i + 1]}")
+        assert links == expected, period
 
 
 def test_freshness_names_the_late_village_against_the_newest_record_date(site):
