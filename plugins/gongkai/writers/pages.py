@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import display, qr
+from . import standard_catalogue
 from .feeds import alternates, column_feed, org_feed
 
 MEMBER_BODIES = ("村两委", "村务监督委员会")
@@ -81,6 +82,7 @@ def write_orgs(site, output) -> None:
                       member_groups=member_groups(org), column_limit=COLUMN_LIMIT,
                       latest_finance=max(finance, key=lambda r: (r.data["period"], r.date)) if finance else None,
                       has_finance=bool(finance), feeds=feed_links(org) if org.records else [],
+                      standard_catalogue=standard_catalogue.page_url(org.kind) if org.kind in site.settings.standard_catalogues else None,
                       alternates=alternates(site, org=org))
 
 
