@@ -22,6 +22,12 @@ GONGKAI_SITE_CODE = "5199990001"
 GONGKAI_ICP_RECORD = "蜀ICP备26000001号-1"
 GONGKAI_POLICE_RECORD = "川公网安备 51999902000001号"
 GONGKAI_CONAC_URL = "https://bszs.conac.cn/sitename?method=show&id=00000000000000000000000000000000"
+# 依申请公开: who receives applications and the channels, on the apply/ page and its form (示例).
+GONGKAI_APPLY_OFFICE = "青峰县人民政府办公室（县政务公开办）"
+GONGKAI_APPLY_IN_PERSON = "青峰县城关镇滨河路 88 号县政府大楼一楼政务公开受理窗口，工作日 8:30-12:00、14:30-18:00"
+GONGKAI_APPLY_POST = "青峰县城关镇滨河路 88 号 青峰县人民政府办公室政务公开科（收），邮政编码 628099；请在信封上注明“政府信息公开申请”"
+GONGKAI_APPLY_EMAIL = "zwgk@qingchuan.gov.cn"
+GONGKAI_APPLY_PHONE = "0839-8221001"
 
 # 标准目录 (基层政务公开标准化规范化, 国办发〔2019〕54号): for each kind of org (village, township,
 # department, county) and each of its catalogue columns, the items it must publish with the

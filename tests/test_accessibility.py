@@ -31,7 +31,7 @@ KINDS = {
     "org-catalogue": "liushu-village/catalogue/index.html", "services": "services/index.html",
     "services-topics": "services/topics.html", "finance-overview": "liushu-village/finance.html",
     "freshness": "freshness.html", "not-found": "404.html", "site-page": "pages/about.html",
-    "standard-catalogue": "standard/village.html",
+    "standard-catalogue": "standard/village.html", "apply": "apply/index.html", "apply-form": "apply/form.html",
 }
 
 

@@ -126,3 +126,80 @@ def test_a_wrong_standard_catalogue_is_one_line_at_its_line(tmp_path, setting, m
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
     assert result.stderr.startswith(f"{config}:{line_of(config, 'GONGKAI_STANDARD_CATALOGUES = ')}: 错误: {message}"), result.stderr
     assert len(result.stderr) < 600, "a long setting's value is cut in the message"
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page, spaces dropped and full-width forms folded (NFKC) as pypdf reads them."""
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+    return [re.sub(r"\s+", "", unicodedata.normalize("NFKC", page.extract_text())) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def form_words() -> list[str]:
+    from gongkai import application_form
+    return [word for section in application_form.SECTIONS
+            for word in (section.heading, *section.fields, *(w for q, boxes in section.choices for w in (q, *boxes)))]
+
+
+def test_the_apply_page_gives_the_channels_from_the_settings_and_the_statutory_time_limits(demo_site):
+    settings = demo_settings()
+    doc = lxml.html.fromstring((demo_site / "apply/index.html").read_text("utf-8"))
+    words = text(doc.xpath("//main")[0])
+    channels = {text(dt): text(dt.getnext()) for dt in doc.xpath("//main//dl/dt")}
+    assert channels == {"当面提交": settings.apply_in_person, "邮寄": settings.apply_post, "电子邮件": settings.apply_email,
+                        "咨询电话": settings.apply_phone}
+    assert doc.xpath(f"//a[@href='mailto:{settings.apply_email}']") and f"受理机构：{settings.apply_office}" in words
+    assert "不能当场答复的，自收到申请之日起 20 个工作日内答复" in words
+    assert "可以延长一次，最长不超过 20 个工作日" in words and "第三十三条" in words
+    assert doc.xpath("//a[@href='../apply/form.html']") and doc.xpath("//a[@href='../apply/application-form.docx'][@download]")
+    for file in sorted(demo_site.rglob("*.html")):
+        if file.name != "404.html":
+            assert lxml.html.fromstring(file.read_text("utf-8")).xpath("//footer//a[contains(@href, 'apply/index.html')]"), file
+
+
+def test_without_channels_the_apply_page_says_where_to_apply(tmp_path):
+    from sitebuild import SITE_CONTENT, build
+    unset = {f"GONGKAI_APPLY_{name}": "" for name in ("OFFICE", "IN_PERSON", "POST", "EMAIL", "PHONE")}
+    doc = lxml.html.fromstring((build(SITE_CONTENT, tmp_path, **unset) / "apply/index.html").read_text("utf-8"))
+    assert not doc.xpath("//main//dl") and "地址和电话见各单位页面" in text(doc)
+    assert "20 个工作日内答复" in text(doc)
+
+
+def test_the_printable_form_fits_one_a4_page_with_every_question(demo_site, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((demo_site / "apply/form.html").as_uri())
+    page.emulate_media(media="print")
+    pages = pdf_pages(page.pdf(format="A4"))
+    context.close()
+    assert len(pages) == 1, f"the form prints on {len(pages)} pages"
+    assert all(word in pages[0] for word in form_words()), [w for w in form_words() if w not in pages[0]]
+    assert "青峰县人民政府办公室" in pages[0] and "下载" not in pages[0]  # the screen's download hint does not print
+
+
+def test_the_word_form_opens_in_libreoffice_on_one_page_with_every_question(demo_site, tmp_path):
+    """LibreOffice Writer, as a clerk's office suite, reads the .docx and prints it to PDF."""
+    import os
+    import shutil
+    import subprocess
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is not installed: .ci/install installs libreoffice-writer-nogui"
+    source = tmp_path / "application-form.docx"
+    shutil.copyfile(demo_site / "apply/application-form.docx", source)
+    result = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                             "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                            capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)})
+    assert (tmp_path / "application-form.pdf").exists(), result.stdout + result.stderr
+    pages = pdf_pages((tmp_path / "application-form.pdf").read_bytes())
+    assert len(pages) == 1
+    assert pages[0].startswith("政府信息公开申请表受理机构:青峰县人民政府办公室")
+    assert all(word in pages[0] for word in form_words()), [w for w in form_words() if w not in pages[0]]
+
+
+def test_the_word_form_is_the_same_bytes_for_the_same_settings(demo_site, tmp_path):
+    from gongkai import application_form
+    again = application_form.as_docx(demo_settings().apply_office, str)
+    assert again == (demo_site / "apply/application-form.docx").read_bytes()
+    assert again != application_form.as_docx("青峰县民政局", str)

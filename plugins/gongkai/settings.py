@@ -196,6 +196,12 @@ class Settings:
                   '{"village": {"财务": [{"公开事项": "村级财务收支", …}]}}'),
         "标准目录（国办发〔2019〕54号）：按机构类别（village / township / department / county）和公开栏目，"
         "列出每个公开事项的公开内容、依据、时限、主体、渠道和载体、对象、方式和层级；每类一页。")
+    # 依申请公开 (条例 Arts. 27–33): where and how the public applies, on the apply/ page and the form.
+    apply_office: str = option("", Text(), "受理政府信息公开申请的机构，例如“青峰县人民政府办公室（县政务公开办）”。")
+    apply_in_person: str = option("", Text(), "当面提交申请的地点和时间。")
+    apply_post: str = option("", Text(), "邮寄申请的地址、收件人和邮政编码。")
+    apply_email: str = option("", Text(r"([^@\s]+@[^@\s]+\.[^@\s]+)?", '"zwgk@qingchuan.gov.cn"'), "接收申请的电子邮箱（数据电文）。")
+    apply_phone: str = option("", Text(), "咨询申请事宜的电话。")
     # The site's identity in every page's footer (政府网站发展指引): `check` warns when a site to publish lacks one.
     host_org: str = option("", Text(), "网站的主办单位，显示在每一页的页脚，例如“青峰县人民政府办公室”。")
     site_code: str = option("", Text(r"([0-9A-Za-z]{10})?", '"5108230001"'), "网站标识码（10 位），显示在每一页的页脚。")

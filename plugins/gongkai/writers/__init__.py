@@ -6,7 +6,8 @@ and share nothing but the model and the ``Output`` they write through.
 
 from __future__ import annotations
 
-from . import attachments, catalogue, finance_overview, freshness, pages, schemas, services, sitemap, standard_catalogue
+from . import attachments, catalogue, finance_overview, freshness, pages, schemas, services, sitemap
+from . import application, standard_catalogue
 from . import search as search_writer
 from . import data_csv, data_page, dcat, feeds, fiscal, ocds, record_json
 from .output import Output
@@ -19,6 +20,7 @@ WRITERS = [
     catalogue.write,
     services.write,
     standard_catalogue.write,
+    application.write,
     finance_overview.write,
     freshness.write,
     sitemap.write,
