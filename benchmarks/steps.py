@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic  # noqa: E402
 from build import OURS_SETTINGS, SITE_URL  # noqa: E402
-from gongkai import load, writers  # noqa: E402
+from gongkai import generator, load, manifest, writers  # noqa: E402
 from gongkai.commands import build as build_command  # noqa: E402
 from gongkai.project import open_project  # noqa: E402
 
@@ -48,14 +48,14 @@ def timed(name: str, function):
 
 
 def instrument() -> None:
+    """Wrap each step where the build looks it up (the build command imports them when it runs)."""
     for step in LOAD_STEPS:
         setattr(load, step, timed(f"  load.{step}", getattr(load, step)))
     writers.WRITERS[:] = [timed(f"  {w.__module__.rsplit('.', 1)[-1]}.{w.__name__}", w) for w in writers.WRITERS]
-    build_command.load_site = timed("load_site", build_command.load_site)
-    build_command.render = timed("render (Pelican and the writers)", build_command.render)
-    for name in ("write_manifest", "swap_in"):
-        if hasattr(build_command, name):
-            setattr(build_command, name, timed(name, getattr(build_command, name)))
+    load.load_site = timed("load_site", load.load_site)
+    generator.render = timed("render (Pelican and the writers)", generator.render)
+    manifest.write_manifest = timed("write_manifest", manifest.write_manifest)
+    build_command.swap_in = timed("swap_in", build_command.swap_in)
 
 
 def main(argv=None) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +23,30 @@ def publish(*args, cwd=None, env=None, timeout=600) -> subprocess.CompletedProce
     """Run ``publish.py`` in a subprocess, the way a clerk or the county office does."""
     return subprocess.run([sys.executable, str(PUBLISH), *map(str, args)], capture_output=True, text=True,
                           cwd=cwd or ROOT, env={**os.environ, **(env or {})}, timeout=timeout)
+
+
+def _worker_ports():
+    """Ports for this pytest-xdist worker only, below the kernel's ephemeral range (32768+):
+    no other worker and no outgoing connection ever takes one, so a port found free here is
+    still free when the server a test starts binds it."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    first = 20000 + (worker % 6) * 2000
+    return itertools.cycle(range(first, first + 2000))
+
+
+_PORTS = _worker_ports()
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on, reserved for this worker (see ``_worker_ports``)."""
+    for port in _PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port")
 
 
 def check_lines(content: Path) -> tuple[int, list[str]]:

@@ -23,17 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import publish
+from conftest import free_port, publish
 
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "deploy-content"
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
 STATE = ".gongkai-deployed.json"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for_port(port: int, process: subprocess.Popen | None = None, timeout: float = 30) -> None:
@@ -248,8 +242,8 @@ class FTPServer:
         if read_limit:
             attributes["dtp_handler"] = type("Slow", (ThrottledDTPHandler,), {"read_limit": read_limit})
         handler = type("Handler", (base,), attributes)
-        self.port = free_port()
-        self.server = Server(("127.0.0.1", self.port), handler, ioloop=IOLoop())  # own loop: servers stay apart
+        self.server = Server(("127.0.0.1", 0), handler, ioloop=IOLoop())  # own loop: servers stay apart
+        self.port = self.server.address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"timeout": 0.2}, daemon=True)
         self.thread.start()
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
-import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -65,12 +66,6 @@ def test_mask_makes_a_refused_record_publishable(content):
     assert publish("check", "--content", content).returncode == 0
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
@@ -88,26 +83,42 @@ def wait_for(predicate, seconds=30.0):
     return False
 
 
+class Lines:
+    """Every line a running process writes to one of its pipes, read as it comes (no sleeps)."""
+
+    def __init__(self, pipe):
+        self.lines: list[str] = []
+        self.thread = threading.Thread(target=lambda: self.lines.extend(pipe), daemon=True)
+        self.thread.start()
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
 def test_serve_previews_and_rebuilds_on_change(content, tmp_path):
-    port = free_port()
     server = subprocess.Popen([sys.executable, str(PUBLISH), "serve", "--content", str(content), "--output",
-                               str(tmp_path / "output"), "--port", str(port), "--poll", "0.3"],
+                               str(tmp_path / "output"), "--port", "0", "--poll", "0.3"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = Lines(server.stdout), Lines(server.stderr)
     try:
-        home = f"http://127.0.0.1:{port}/index.html"
-        assert wait_for(lambda: "关于召开村民代表会议的通知" in fetch(home))
+        # port 0: the server takes a port the kernel gives it and says which (no race for a "free" port)
+        assert wait_for(lambda: re.search(r"预览地址：(http://127\.0\.0\.1:\d+/)", err.text()))
+        home = re.search(r"预览地址：(http://127\.0\.0\.1:\d+/)", err.text()).group(1) + "index.html"
+        assert "关于召开村民代表会议的通知" in fetch(home)
         (content / "orgs/xiaohe-village/notice/new.md").write_text(
             "---\ntype: notice\ntitle: 刚刚新增的通知\ndate: 2026-06-01\ncategory: 村务\n---\n新\n", "utf-8")
         assert wait_for(lambda: "刚刚新增的通知" in fetch(home))
         # a broken edit is reported and the preview keeps the last good site
         (content / "orgs/xiaohe-village/notice/bad.yaml").write_text("type: notice\n", "utf-8")
-        time.sleep(2)
+        reported = "orgs/xiaohe-village/notice/bad.yaml:1: 错误: 缺少「标题」（title）：请补上这一项"
+        assert wait_for(lambda: reported in out.text() and "网站没有更新" in err.text())
         assert "刚刚新增的通知" in fetch(home)
     finally:
         server.terminate()
-        out, err = server.communicate(timeout=10)
-    assert "Traceback" not in out + err
-    assert "orgs/xiaohe-village/notice/bad.yaml:1: 错误: 缺少「标题」（title）：请补上这一项" in out
+        server.wait(timeout=10)
+        out.thread.join(timeout=10)
+        err.thread.join(timeout=10)
+    assert "Traceback" not in out.text() + err.text()
 
 
 def test_report_names_overdue_orgs_and_their_phones(content):

@@ -29,7 +29,7 @@ from .problems import Problems
 from .reading.source import RECORD_SUFFIXES, SourceFile, read_source
 from .schema import Schemas
 from .settings import Settings
-from .types import ORG_FILE, RECORD_TYPES, label
+from .types import ORG, ORG_FILE, RECORD_TYPES, label
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -123,6 +123,7 @@ def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) 
         if not _report_schema(checker, source.data):
             continue
         data = source.data
+        ORG.canonical(data)
         scan_privacy(checker, source, frozenset(_digits(p) for p in data["phones"]))
         orgs[folder.slug] = Org(
             slug=folder.slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
@@ -205,6 +206,7 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
         return None
     if not _report_schema(checker, data) or org is None:
         return None
+    RECORD_TYPES[record_type].canonical(data)
     try:
         updated = _parse_updated(data.get("updated"))
     except ValueError:

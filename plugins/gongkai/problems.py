@@ -1,7 +1,9 @@
 """Problems found in content, reported the way spec §3 promises clerks.
 
 One line per problem, ``path:line: 错误: message`` or ``警告:``; every problem of every
-file in one run, sorted so the output reads file by file, top to bottom.
+file in one run, sorted so the output reads file by file, top to bottom. A problem in a
+spreadsheet has a place instead of a line (``journal.xlsx:2026年2月!F6: 错误: …``); its
+``line`` is then only its position in the file, so the output still reads top to bottom.
 """
 
 from __future__ import annotations
@@ -26,9 +28,14 @@ class Problem:
     line: int
     level: str
     message: str
+    place: str | None = None  # "工作表!F6" in a spreadsheet; "" for the whole file; None: a line
 
     def __str__(self) -> str:
-        return f"{_one_line(self.path)}:{self.line}: {self.level}: {_one_line(self.message)}"
+        if self.place is None:
+            where = f"{_one_line(self.path)}:{self.line}"
+        else:
+            where = ":".join(_one_line(part) for part in (self.path, self.place) if part)
+        return f"{where}: {self.level}: {_one_line(self.message)}"
 
 
 class Problems:
@@ -43,6 +50,13 @@ class Problems:
     def warning(self, path: str, line: int, message: str) -> None:
         self._items.setdefault(Problem(path, line, WARNING, message))
 
+    def error_at(self, path: str, place: str, message: str, order: int = 0) -> None:
+        """A problem at a place that is not a line, e.g. a spreadsheet cell; ``order`` sorts it."""
+        self._items.setdefault(Problem(path, order, ERROR, message, place))
+
+    def warning_at(self, path: str, place: str, message: str, order: int = 0) -> None:
+        self._items.setdefault(Problem(path, order, WARNING, message, place))
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self._items if p.level == ERROR]
@@ -52,7 +66,7 @@ class Problems:
         return [p for p in self._items if p.level == WARNING]
 
     def sorted(self) -> list[Problem]:
-        return sorted(self._items)
+        return sorted(self._items, key=lambda p: (p.path, p.line, p.level, p.message, p.place or ""))
 
     def __bool__(self) -> bool:
         return bool(self._items)

@@ -31,7 +31,7 @@ import fastjsonschema
 import jsonschema
 from fastjsonschema.ref_resolver import RefResolver
 
-from .types import ALL_TYPES, TYPES_DIR
+from .types import ALL_TYPES, TYPES_DIR, RecordType
 
 _TYPE_NAMES = {
     "number": "数字（例如 1234.50，不加引号和单位）",
@@ -46,6 +46,7 @@ _TYPE_NAMES = {
 def _merged(record_type: str) -> dict:
     common = json.loads((TYPES_DIR / "_common.schema.json").read_text("utf-8"))
     own = json.loads(ALL_TYPES[record_type].schema_file.read_text("utf-8"))
+    _accept_words(own, ALL_TYPES[record_type])
     properties = dict(common["properties"])
     properties.update(own.get("properties", {}))
     properties["type"] = {"const": record_type, "title": "记录类型"}
@@ -61,6 +62,19 @@ def _merged(record_type: str) -> dict:
         "properties": properties,
         "definitions": {**common["definitions"], **own.get("definitions", {})},
     }
+
+
+def _accept_words(node: Any, record_type: RecordType) -> None:
+    """Every enumerated field takes its codes and the Chinese words for them (the type declares both)."""
+    if isinstance(node, dict):
+        for key, prop in (node.get("properties") or {}).items():
+            if isinstance(prop, dict) and "enum" in prop and key in record_type.values:
+                prop["enum"] = list(record_type.accepted(key))
+        for value in node.values():
+            _accept_words(value, record_type)
+    elif isinstance(node, list):
+        for value in node:
+            _accept_words(value, record_type)
 
 
 @dataclass
@@ -147,7 +161,8 @@ class RecordSchema:
             wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             return [Finding(path, f"{label}应当是{_TYPE_NAMES.get(wanted, wanted)}，现在写的是“{_show(value)}”")]
         if kind == "enum":
-            options = "、".join(map(str, error.validator_value))
+            words = ALL_TYPES[self.type].values.get(str(path[-1]) if path else "", {})
+            options = "、".join(f"{word}（{code}）" for code, word in words.items()) or "、".join(map(str, error.validator_value))
             return [Finding(path, f"{label}只能是以下之一：{options}；现在写的是“{_show(value)}”")]
         if kind == "format":
             return [Finding(path, f"{label}“{value}”这一天不存在：请核对年、月、日")]

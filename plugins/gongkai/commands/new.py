@@ -18,6 +18,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("type", choices=list(ALL_TYPES), help="记录类型")
     parser.add_argument("--org", required=True, help="机构文件夹名，例如 xiaohe-village")
     parser.add_argument("--name", help="新文件名（不含扩展名）；默认按日期和类型命名")
+    parser.add_argument("--xlsx", action="store_true",
+                        help="改为在当前文件夹写一个空白 Excel 表格（finance、subsidy、budget），填好后用 publish.py import 导入")
 
 
 def schema_url(project, target: Path, record_type: str) -> str:
@@ -38,6 +40,8 @@ def target_path(org_dir: Path, record_type: str, name: str | None) -> Path:
 
 def run(args) -> int:
     project = from_args(args)
+    if args.xlsx:
+        return _blank_workbook(args, project)
     org_dir = project.content / "orgs" / args.org
     if args.type != "org" and not (org_dir / ORG_FILE).is_file():
         raise UsageError(f"机构 {args.org} 不存在（没有 {org_dir / ORG_FILE}）：请先运行 publish.py new org --org {args.org}")
@@ -53,5 +57,26 @@ def run(args) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"已新建 {target}：请按注释修改后运行 publish.py check", file=sys.stderr)
+    print(target)
+    return 0
+
+
+BLANK_NAMES = {"finance": "现金日记账", "subsidy": "发放名单", "budget": "预算表"}
+
+
+def _blank_workbook(args, project) -> int:
+    """A workbook to fill in and import, written outside the content folder: it will hold
+    full ID numbers, which must never be committed with the content."""
+    from ..importing.blank import write_blank
+    from ..importing.importer import read_org
+
+    if args.type not in BLANK_NAMES:
+        raise UsageError(f"--xlsx 只能用于 finance、subsidy、budget（{args.type} 请用 YAML 模板：去掉 --xlsx）")
+    org = read_org(project.content, args.org)
+    target = Path(f"{args.name or BLANK_NAMES[args.type] + '-' + args.org}.xlsx")
+    if target.exists():
+        raise UsageError(f"{target} 已经存在：请用 --name 换一个文件名")
+    write_blank(args.type, org, date.today().year, target)
+    print(f"已新建 {target}：填好后运行 publish.py import {target} --org {args.org}", file=sys.stderr)
     print(target)
     return 0

@@ -66,7 +66,8 @@ class RecordType:
     columns: ClassVar[Columns | None] = None  # default catalogue column; None for org profiles
     references: ClassVar[Mapping[str, Reference]] = {}
     csv: ClassVar[CsvLines | None] = None  # None: one CSV row per record
-    values: ClassVar[Mapping[str, Mapping[str, str]]] = {}  # field → code → the Chinese word shown for it
+    values: ClassVar[Mapping[str, Mapping[str, str]]] = {}  # enumerated field → code → the Chinese word shown for it
+    aliases: ClassVar[Mapping[str, Mapping[str, str]]] = {}  # field → another word clerks write → its code
 
     @property
     def schema_file(self) -> Path:
@@ -87,6 +88,25 @@ class RecordType:
     def value_label(self, field: str, value: str) -> str:
         """The Chinese word for an enumerated value (``stage: award`` → 中标（成交）结果)."""
         return self.values.get(field, {}).get(value, value)
+
+    def accepted(self, field: str) -> dict[str, str]:
+        """Every way a clerk may write an enumerated field's values (code, its word, other words) → its code."""
+        codes = self.values.get(field, {})
+        return {**{code: code for code in codes}, **{word: code for code, word in codes.items()},
+                **self.aliases.get(field, {})}
+
+    def canonical(self, data: Any) -> None:
+        """Replace, in place, every Chinese word of an enumerated field by its code: the record's
+        JSON, CSV and checks see one code, while the clerk's file keeps the word (spec §1)."""
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if key in self.values and isinstance(value, str):
+                    data[key] = self.accepted(key).get(value, value)
+                else:
+                    self.canonical(value)
+        elif isinstance(data, list):
+            for item in data:
+                self.canonical(item)
 
     def check(self, record: Record, checker: Checker) -> None:
         """The type's own rules for one record, beyond its schema; sets ``record.facts``."""

@@ -15,3 +15,4 @@ class OrgProfile(RecordType):
     code = "org"
     label = "机构概况"
     values = {"kind": KINDS}
+    aliases = {"kind": {"乡": "township", "镇": "township", "街道": "township", "县直部门": "department"}}

@@ -26,7 +26,8 @@ class Policy(RecordType):
     index_code = "ZC"
     columns = Columns(village="村务", government="法规文件")
     references = {"replaced_by": Reference("policy"), "interpretation": Reference(None)}
-    values = {"status": {"in_force": "有效", "amended": "已修改", "repealed": "已废止"}}
+    values = {"status": {"in_force": "现行有效", "amended": "已修改", "repealed": "已废止"}}
+    aliases = {"status": {"有效": "in_force", "修改": "amended", "废止": "repealed", "失效": "repealed"}}
 
     def check(self, record: Record, checker: Checker) -> None:
         data = record.data

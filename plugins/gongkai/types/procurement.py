@@ -37,6 +37,8 @@ class Procurement(RecordType):
     references = {"tender": Reference("procurement", stage="tender"), "award": Reference("procurement", stage="award")}
     csv = CsvLines(("items",), rows="每一个采购品目一行")
     values = {"stage": {"tender": "采购公告", "award": "中标（成交）结果", "contract": "合同"}}
+    aliases = {"stage": {"招标": "tender", "招标公告": "tender", "中标": "award", "成交": "award", "中标结果": "award",
+                         "成交结果": "award", "中标(成交)结果": "award", "采购合同": "contract"}}
 
     def check(self, record: Record, checker: Checker) -> None:
         data = record.data

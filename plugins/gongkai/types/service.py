@@ -24,6 +24,7 @@ class Service(RecordType):
     index_code = "BS"
     columns = Columns(village="村务", government="行政许可")
     values = {"form": {"original": "原件", "copy": "复印件", "original_and_copy": "原件和复印件"}}
+    aliases = {"form": {"原件及复印件": "original_and_copy", "原件、复印件": "original_and_copy", "复印件和原件": "original_and_copy"}}
 
     def check(self, record: Record, checker: Checker) -> None:
         data = record.data
