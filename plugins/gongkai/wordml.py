@@ -54,7 +54,7 @@ def _row(cells: str, height: int) -> str:
     return f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>{cells}</w:tr>'
 
 
-def table(rows: list[tuple[str, str, bool] | str], label_width: int = 2835) -> str:
+def table(rows: list[tuple[str, str, bool] | str], label_width: int = 2835) -> str:  # labels 5 cm wide
     """A bordered table the width of the page: a (label, text, tall) row has a label cell and a
     cell to write in; a plain string is a heading row across both."""
     borders = "".join(f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
