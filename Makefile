@@ -5,13 +5,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 # A stamp file marks the installed venv: touching $(PY) would touch the interpreter it links to.
+# The demo needs only what the product runs on (requirements.txt); the tests and benchmarks
+# install their tools too (validators, browsers, servers: .ci/install).
 INSTALLED := $(VENV)/.installed
 
 .PHONY: demo test setup bench
 
-$(INSTALLED): requirements.txt requirements-dev.txt
+$(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q -r requirements.txt
 	touch $(INSTALLED)
 
 setup: $(INSTALLED)
@@ -23,6 +25,7 @@ test:
 	bash .ci/install
 	$(PY) -m pytest -q -n 2 --dist loadgroup
 
-bench: $(INSTALLED)
+bench:
+	bash .ci/install
 	$(PY) benchmarks/build.py
 	$(PY) benchmarks/search.py

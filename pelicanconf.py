@@ -13,7 +13,8 @@ GONGKAI_LANGUAGE = "zh_CN"
 # Feed entry ids are tag:<this>:<索引号>. Set it once, when first publishing, and never change it
 # (not even when the site moves): readers would see every record again. Empty: SITEURL's host.
 # GONGKAI_FEED_AUTHORITY = "gongkai.qingchuan.gov.cn,2026"
-# GONGKAI_DATA_CONTACT_EMAIL = "gongkai@qingchuan.gov.cn"  # who answers questions on the open data
+# Who answers questions on the open data (data.json's contactPoint): required once SITEURL is set.
+GONGKAI_DATA_CONTACT_EMAIL = "gongkai@qingfeng.example.gov.cn"  # the demo county's: illustrative
 # Who runs the site, on every page's footer (政府网站发展指引); `publish.py check` warns when a
 # site with SITEURL lacks one. 以下是示例值（青峰县是虚构的，这些编号也是）：换成本县的。
 GONGKAI_HOST_ORG = "青峰县人民政府办公室"
@@ -26,7 +27,7 @@ GONGKAI_CONAC_URL = "https://bszs.conac.cn/sitename?method=show&id=0000000000000
 GONGKAI_APPLY_OFFICE = "青峰县人民政府办公室（县政务公开办）"
 GONGKAI_APPLY_IN_PERSON = "青峰县城关镇滨河路 88 号县政府大楼一楼政务公开受理窗口，工作日 8:30-12:00、14:30-18:00"
 GONGKAI_APPLY_POST = "青峰县城关镇滨河路 88 号 青峰县人民政府办公室政务公开科（收），邮政编码 628099；请在信封上注明“政府信息公开申请”"
-GONGKAI_APPLY_EMAIL = "zwgk@qingchuan.gov.cn"
+GONGKAI_APPLY_EMAIL = "zwgk@qingfeng.example.gov.cn"
 GONGKAI_APPLY_PHONE = "0839-8221001"
 
 # 标准目录 (基层政务公开标准化规范化, 国办发〔2019〕54号): for each kind of org (village, township,

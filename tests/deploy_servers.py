@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import free_port, publish
+from conftest import DEMO_CONTENT, free_port, publish
+from sitebuild import SITE_URL, write_config
 
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "deploy-content"
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
@@ -54,10 +55,23 @@ def stop(process: subprocess.Popen) -> None:
 
 # -- the site ---------------------------------------------------------------------------
 
+def published_config(folder: Path) -> Path:
+    """A county's config with the site's address: deploy refuses a preview build (no SITEURL)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_config(folder, SITEURL=SITE_URL, GONGKAI_DATA_CONTACT_EMAIL="gongkai@example.gov.cn")
+
+
 def build(content: Path, output: Path, env=None) -> Path:
-    result = publish("build", "--content", content, "--output", output, env=env)
+    config = published_config(output.with_name(f".{output.name}-config"))
+    result = publish("build", "--content", content, "--output", output, "--config", config, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
+
+
+@pytest.fixture(scope="session")
+def published_demo(tmp_path_factory) -> Path:
+    """The demo county built with a site address, ready to deploy (read-only)."""
+    return build(DEMO_CONTENT, tmp_path_factory.mktemp("published-demo") / "output")
 
 
 def manifest_hashes(output: Path) -> dict[str, str]:

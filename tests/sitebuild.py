@@ -28,6 +28,7 @@ def write_config(folder: Path, **settings) -> Path:
 def build(content: Path, folder: Path, **settings) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     settings.setdefault("SITEURL", SITE_URL)
+    settings.setdefault("GONGKAI_DATA_CONTACT_EMAIL", "gongkai@example.gov.cn")  # required with a SITEURL
     config = write_config(folder, **settings)
     output = folder / "output"
     result = publish("build", "--content", content, "--output", output, "--config", config)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import publish
 from deploy_servers import (STATE, add_one_record, build, changed_files, edit_one_record,  # noqa: F401 (fixtures)
-                            manifest_hashes, remove_one_record, reported, site_content)
+                            manifest_hashes, published_config, remove_one_record, reported, site_content)
 
 
 def deploy(output: Path, target, *extra, env=None):
@@ -247,12 +247,13 @@ def test_target_overlapping_the_output_is_refused(site_content, tmp_path):
 
 def test_build_then_deploy_in_one_command_and_content_errors_publish_nothing(site_content, tmp_path):
     target = tmp_path / "www"
-    result = publish("deploy", target.as_uri(), "--build", "--content", site_content, "--output", tmp_path / "out")
+    config = published_config(tmp_path / "config")
+    result = publish("deploy", target.as_uri(), "--build", "--content", site_content, "--output", tmp_path / "out", "--config", config)
     assert result.returncode == 0, result.stderr
     assert publish("verify", target).returncode == 0
     before = files_of(target)
     record = site_content / "orgs" / "hexi-village" / "notices" / "2026-01.md"
     record.write_text(record.read_text("utf-8").replace("date: 2026-01-05", "date: 2026-13-05"), encoding="utf-8")
-    broken = publish("deploy", target.as_uri(), "--build", "--content", site_content, "--output", tmp_path / "out")
+    broken = publish("deploy", target.as_uri(), "--build", "--content", site_content, "--output", tmp_path / "out", "--config", config)
     assert broken.returncode == 1 and "错误" in broken.stdout + broken.stderr
     assert files_of(target) == before

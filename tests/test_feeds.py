@@ -75,7 +75,8 @@ def published_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("published")
     content = tmp / "content"
     shutil.copytree(COUNTY, content)
-    config = site_config(tmp, SITEURL=SITE.rstrip("/"), GONGKAI_FEED_AUTHORITY="qingchuan.gov.cn,2026")
+    config = site_config(tmp, SITEURL=SITE.rstrip("/"), GONGKAI_FEED_AUTHORITY="qingchuan.gov.cn,2026",
+                         GONGKAI_DATA_CONTACT_EMAIL="gongkai@example.cn")
     return build(content, tmp / "output", "--config", config)
 
 
@@ -235,6 +236,18 @@ def test_opml_and_feeds_page_list_every_feed(git_site):
     hrefs = {(git_site / "feeds" / h).resolve() for h in page.xpath("//main//a/@href")}
     assert {p.resolve() for p in feed_files(git_site)} <= hrefs
     assert (git_site / "feeds/feeds.opml").resolve() in hrefs
+
+
+def test_opml_outlines_follow_the_opml_2_spec(git_site):
+    """OPML 2.0: a subscription outline has type="rss", text and xmlUrl; ``version`` is optional and, when
+    present, one of the spec's values (none exists for Atom: "ATOM" drew a warning per outline)."""
+    root = ET.parse(git_site / "feeds/feeds.opml").getroot()
+    assert root.get("version") == "2.0" and root.find("head/title").text
+    subscriptions = [o for o in root.iter("outline") if o.get("xmlUrl")]
+    assert len(subscriptions) >= 15
+    for outline in subscriptions:
+        assert outline.get("type") == "rss" and outline.get("text"), outline.attrib
+        assert outline.get("version") in (None, "RSS", "RSS1", "scriptingNews"), outline.attrib
 
 
 def test_feed_length_is_capped_by_the_setting(tmp_path):

@@ -60,7 +60,8 @@ def test_a_misspelt_setting_is_a_warning_with_a_suggestion(tmp_path):
 
 def test_a_setting_with_the_right_type_takes_effect(tmp_path):
     settings = Settings.from_pelican({"GONGKAI_FINANCE_EVERY": "quarter", "GONGKAI_VILLAGE_COLUMNS": ["党务", "财务"],
-                                      "SITEURL": "https://gongkai.example.cn/"})
+                                      "SITEURL": "https://gongkai.example.cn/",
+                                      "GONGKAI_DATA_CONTACT_EMAIL": "gongkai@example.cn"})
     assert (settings.finance_every, settings.village_columns, settings.site_url) == (
         "quarter", ("党务", "财务"), "https://gongkai.example.cn")
 

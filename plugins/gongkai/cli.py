@@ -13,6 +13,7 @@ environment errors — every ``GongkaiError`` the library raises.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import os
@@ -29,6 +30,8 @@ COMMON_OPTIONS = (
     ("--output", "生成的网站文件夹（默认 output）"),
     ("--config", "配置文件（默认 pelicanconf.py）"),
 )
+
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
 
 def command_names() -> list[str]:
@@ -77,15 +80,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GongkaiError as error:
         print(f"publish.py: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("publish.py: 已中断", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"publish.py: 读写文件出错：{error.strerror}（{error.filename}）", file=sys.stderr)
-        return 2
-    except Exception as error:  # a bug of ours: one line for the clerk, details for the IT office
-        print(f"publish.py: 程序内部错误（{type(error).__name__}: {error}）：请把这一行发给县信息中心；"
-              "设置环境变量 GONGKAI_DEBUG=1 可看详细信息", file=sys.stderr)
+    except (KeyboardInterrupt, Exception) as error:
+        happened = what_happened(error)
+        if happened:
+            print(f"publish.py: {happened}", file=sys.stderr)
+        else:  # a bug of ours: one line for the clerk, details for the IT office
+            print(f"publish.py: 程序内部错误（{type(error).__name__}: {error}）：请把这一行发给县信息中心；"
+                  "设置环境变量 GONGKAI_DEBUG=1 可看详细信息", file=sys.stderr)
         if os.environ.get("GONGKAI_DEBUG") == "1":
             raise
         return 2
+
+
+def what_happened(error: BaseException) -> str | None:
+    """The clerk's words for an error that is the machine's or the clerk's, not a bug: Ctrl-C,
+    a full disk, another file error; None for anything else.
+
+    It may come second-hand: a Ctrl-C during the build is often raised again as the context
+    of an error in the cleanup it interrupted, and a forked writer's failure arrives as the
+    text of one (``background.py``), where only its ``[Errno 28]`` is left of a full disk.
+    """
+    chain = []
+    while error is not None and error not in chain:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    if any(isinstance(e, KeyboardInterrupt) for e in chain):
+        return "已中断"
+    for e in chain:
+        if (isinstance(e, OSError) and e.errno in _DISK_FULL) or any(f"[Errno {n}]" in str(e) for n in _DISK_FULL):
+            where = f"（{e.filename}）" if getattr(e, "filename", None) else ""
+            return f"磁盘已满，没能写完{where}：请腾出磁盘空间后重新运行"
+    for e in chain:
+        if isinstance(e, OSError):
+            return f"读写文件出错：{e.strerror}" + (f"（{e.filename}）" if e.filename else "")
+    return None

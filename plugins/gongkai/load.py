@@ -2,7 +2,7 @@
 
 The pipeline, each step a function below:
 
-1. ``gather``: list org folders and their record files (sorted: output never depends
+1. ``gather``: list org folders, their record files and other files (sorted: output never depends
    on the order the disk lists files in);
 2. ``read_orgs``: every ``org.yaml``, then the tree (parents, cycles, one top);
 3. ``read_records``: every record file through its schema into a ``Record``;
@@ -15,20 +15,20 @@ valid (and reaches the site) only when no pass found an error in it.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from . import identity, privacy
+from . import identity, plausibility, privacy, unpublished
 from .checking import Checker
 from .markup import Markup, first_paragraph
 from .model import Attachment, Org, Record, Site
 from .problems import Problems
-from .reading.source import RECORD_SUFFIXES, SourceFile, read_source
+from .reading.source import SourceFile, is_record_file, read_source
 from .schema import Schemas
 from .settings import Settings
+from .site_pages import check_site_pages
 from .types import ORG, ORG_FILE, RECORD_TYPES, label
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -39,6 +39,7 @@ class OrgFolder:
     slug: str
     path: Path
     record_files: list[Path]
+    other_files: list[Path]  # attachments, or files to warn about (unpublished.py)
 
 
 @dataclass
@@ -60,8 +61,11 @@ def load_site(content_dir: Path, settings: Settings, problems: Problems | None =
     content_dir = Path(content_dir)
     schemas = Schemas.shared()
     folders = gather(content_dir, problems)
+    check_site_pages(content_dir, problems)
     orgs = read_orgs(folders, content_dir, schemas, problems)
-    loaded = read_records(folders, orgs, content_dir, schemas, problems)
+    named: set[Path] = set()
+    loaded = read_records(folders, orgs, content_dir, schemas, problems, named)
+    unpublished.warn_unnamed((f for folder in folders for f in folder.other_files), named, content_dir, problems)
     check_records(loaded, content_dir, settings)
     check_across(loaded)
     valid = {item.record for item in loaded if item.valid}  # records hash by identity
@@ -73,33 +77,29 @@ def load_site(content_dir: Path, settings: Settings, problems: Problems | None =
 
 # 1 ------------------------------------------------------------------------------------
 
-def _walk_sorted(folder: Path):
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
-
-
 def gather(content_dir: Path, problems: Problems) -> list[OrgFolder]:
     orgs_dir = content_dir / "orgs"
     if not orgs_dir.is_dir():
         problems.error("orgs", 1, f"内容文件夹 {content_dir} 里没有 orgs 文件夹：每个村、乡镇、部门在 orgs/ 下各有一个文件夹")
         return []
+    unpublished.warn_outside_read_folders(content_dir, problems)
     folders = []
     for entry in sorted(orgs_dir.iterdir()):
         relative = entry.relative_to(content_dir).as_posix()
         if entry.name.startswith("."):
             continue
         if not entry.is_dir():
-            if entry.suffix in RECORD_SUFFIXES:
+            if is_record_file(entry):
                 problems.error(relative, 1, "记录要放在机构自己的文件夹里（orgs/<机构文件夹>/…），不能直接放在 orgs/ 下")
+            else:
+                unpublished.warn_loose_in_orgs(entry, content_dir, problems)
             continue
         if not _SLUG.match(entry.name):
             problems.error(relative, 1, f"机构文件夹名“{entry.name}”只能用小写英文字母、数字和“-”（它会成为网址），例如 xiaohe-village")
             continue
-        files = [f for f in _walk_sorted(entry) if f.suffix in RECORD_SUFFIXES]
-        folders.append(OrgFolder(entry.name, entry, files))
+        files = list(unpublished.visible_files(entry))
+        folders.append(OrgFolder(entry.name, entry, [f for f in files if is_record_file(f)],
+                                 [f for f in files if not is_record_file(f)]))
     return folders
 
 
@@ -131,6 +131,7 @@ def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) 
             phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
         lines[folder.slug] = checker
     link_tree(orgs, lines, problems)
+    plausibility.warn_shared_codes(orgs, lambda org: lines[org.slug])
     return orgs
 
 
@@ -168,7 +169,9 @@ def link_tree(orgs: dict[str, Org], checkers: dict[str, Checker], problems: Prob
 
 # 3 ------------------------------------------------------------------------------------
 
-def read_records(folders, orgs: dict[str, Org], content_dir: Path, schemas: Schemas, problems: Problems) -> list[Loaded]:
+def read_records(folders, orgs: dict[str, Org], content_dir: Path, schemas: Schemas, problems: Problems,
+                 named: set[Path]) -> list[Loaded]:
+    """Every record of every org; ``named`` gathers the files they name as attachments."""
     markup = Markup()
     loaded = []
     for folder in folders:
@@ -179,6 +182,7 @@ def read_records(folders, orgs: dict[str, Org], content_dir: Path, schemas: Sche
             source = read_source(file, content_dir, problems)
             if source is None:
                 continue
+            named.update(unpublished.files_named_by(source, content_dir))
             item = _record(source, folder, org, schemas, markup, problems)
             if item is not None:
                 loaded.append(item)
@@ -220,7 +224,7 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
         updated=updated, category="", summary=data.get("summary") or first_paragraph(body),
         tags=list(data.get("tags", ())), attachments=[], body_html=markup.to_html(body), index_no=index_no,
         url=identity.record_url(org.slug, record_type, index_no), source_path=source.path, sha256=source.sha256,
-        data=data)
+        data=data, body=body)
     return Loaded(record, checker, source)
 
 
@@ -266,7 +270,7 @@ def check_attachments(record: Record, checker: Checker, source: SourceFile, cont
     org_dir = (content_dir / "orgs" / record.org.slug).resolve()
     record_dir = (content_dir / source.path).parent
     found = []
-    for key in ("attachments", "forms"):
+    for key in unpublished.ATTACHMENT_KEYS:
         for i, item in enumerate(record.data.get(key, ())):
             file = (record_dir / item["file"]).resolve()
             if not file.is_relative_to(org_dir):
@@ -334,6 +338,7 @@ def check_across(loaded: list[Loaded]) -> None:
         resolve_references(item, by_index_no, by_path)
     for code, record_type in RECORD_TYPES.items():
         record_type.check_across([i.record for i in published if i.record.type == code], lambda r: checkers[id(r)])
+    plausibility.warn_far_future([i.record for i in published], lambda r: checkers[id(r)])
 
 
 def resolve_references(item: Loaded, by_index_no: dict[str, Record], by_path: dict[str, Record]) -> None:

@@ -2,7 +2,7 @@
 
 The build writes it into the new site just before swapping it in:
 
-    manifest.json       {"format": …, "files": [{"path", "size", "sha256"}, …]} sorted, no dates
+    manifest.json       {"format": …, "site": SITEURL, "files": [{"path", "size", "sha256"}, …]} sorted, no dates
     publisher-key.pub   the publisher's Ed25519 public key (PEM), when a key is configured
     manifest.sig        base64 Ed25519 signature of the exact bytes of manifest.json
 
@@ -73,11 +73,22 @@ def scan(folder: Path) -> list[Entry]:
             for path in site_files(folder) if path not in NOT_LISTED]
 
 
-def manifest_bytes(entries: list[Entry]) -> bytes:
-    """One file per line, so two manifests diff line by line."""
+def manifest_bytes(entries: list[Entry], site_url: str = "") -> bytes:
+    """One file per line, so two manifests diff line by line. ``site``: the address the site was
+    built for ("" for a local preview build, which deploy refuses)."""
     lines = [json.dumps({"path": e.path, "size": e.size, "sha256": e.sha256}, ensure_ascii=False) for e in entries]
-    text = f'{{"format": "{FORMAT}", "hash": "sha256", "files": [\n' + ",\n".join(lines) + "\n]}\n"
+    text = (f'{{"format": "{FORMAT}", "hash": "sha256", "site": {json.dumps(site_url)}, "files": [\n'
+            + ",\n".join(lines) + "\n]}\n")
     return text.encode("utf-8")
+
+
+def manifest_site(data: bytes) -> str:
+    """The address a manifest says its site was built for; "" for a preview build (or an older manifest)."""
+    try:
+        site = json.loads(data.decode("utf-8")).get("site")
+    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+        return ""
+    return site if isinstance(site, str) else ""
 
 
 def parse_manifest(data: bytes) -> list[Entry]:
@@ -162,7 +173,7 @@ def signing_key_path(settings, content: Path, environ=os.environ) -> Path | None
 
 # -- write and check ---------------------------------------------------------------
 
-def write_manifest(folder: Path, signing_key: Path | None = None) -> list[Entry]:
+def write_manifest(folder: Path, signing_key: Path | None = None, site_url: str = "") -> list[Entry]:
     """Write manifest.json (and, with a key, publisher-key.pub and manifest.sig) into ``folder``."""
     private = load_private_key(signing_key) if signing_key else None
     for stale in (SIGNATURE, PUBLIC_KEY):
@@ -170,7 +181,7 @@ def write_manifest(folder: Path, signing_key: Path | None = None) -> list[Entry]
     if private is not None:
         (folder / PUBLIC_KEY).write_bytes(public_pem(private.public_key()))
     entries = scan(folder)
-    data = manifest_bytes(entries)
+    data = manifest_bytes(entries, site_url)
     (folder / MANIFEST).write_bytes(data)
     if private is not None:
         (folder / SIGNATURE).write_bytes(base64.b64encode(private.sign(data)) + b"\n")

@@ -79,6 +79,7 @@ class Record:
     facts: object = None  # what the type's checks worked out (FinanceFacts, …): see types/
     refs: dict[str, "Record"] = field(default_factory=dict)  # reference key → the record it names
     warnings: list[str] = field(default_factory=list)  # shown on the page in plain words
+    body: str = ""  # the Markdown as the clerk wrote it (a YAML ``body:`` or the .md file's text), for the CSV
 
     @property
     def record_type(self) -> types.RecordType:

@@ -18,6 +18,7 @@ import difflib
 import hashlib
 import json
 import marshal
+import re
 import os
 import sys
 import tempfile
@@ -31,6 +32,8 @@ import fastjsonschema
 import jsonschema
 from fastjsonschema.ref_resolver import RefResolver
 
+from . import written_dates
+from .reading import syntax
 from .types import ALL_TYPES, TYPES_DIR, RecordType
 
 _TYPE_NAMES = {
@@ -144,34 +147,75 @@ class RecordSchema:
         label = self.label(path)
         kind, value = error.validator, error.instance
         if kind == "required":
-            missing = [k for k in error.validator_value if k not in value]
+            run_in = {(_run_in(k, error.validator_value) or ("",))[0] for k in value}  # reported as that key
+            missing = [k for k in error.validator_value if k not in value and k not in run_in]
             return [Finding(path, f"缺少{self.label(path + (k,)) if path else self.label((k,))}（{k}）：请补上这一项")
                     for k in missing]
         if kind == "additionalProperties":
             allowed = list(self._resolve(error.schema).get("properties", {}))
             findings = []
             for key in sorted(set(value) - set(allowed)):
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"是不是想写 {close[0]}？" if close else f"可用的键：{'、'.join(allowed)}"
-                findings.append(Finding(path + (key,), f"不认识的键“{key}”：{hint}"))
+                findings.append(Finding(path + (key,), _unknown_key(key, allowed, self.label(path) if path else "")))
             return findings
+        if value is None and kind in ("type", "enum", "const"):  # the clerk left it empty
+            return [Finding(path, f"{label}是空的：请在冒号后面填写{self._what_to_write(path, error)}")]
         if kind == "const":
             return [Finding(path, f"{label}应当是 {error.validator_value}")]
         if kind == "type":
             wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             return [Finding(path, f"{label}应当是{_TYPE_NAMES.get(wanted, wanted)}，现在写的是“{_show(value)}”")]
         if kind == "enum":
-            words = ALL_TYPES[self.type].values.get(str(path[-1]) if path else "", {})
-            options = "、".join(f"{word}（{code}）" for code, word in words.items()) or "、".join(map(str, error.validator_value))
-            return [Finding(path, f"{label}只能是以下之一：{options}；现在写的是“{_show(value)}”")]
+            return [Finding(path, f"{label}只能是以下之一：{self._options(path, error)}；现在写的是“{_show(value)}”")]
+        field = self._resolve(self._property(path))
         if kind == "format":
+            if not re.search(field.get("pattern", ""), value):
+                return []  # not even written as a date: the pattern's message says how to write one
             return [Finding(path, f"{label}“{value}”这一天不存在：请核对年、月、日")]
         if kind == "pattern":
-            how = self._resolve(self._property(path)).get("description") or self._property(path).get("description") or ""
+            meant = written_dates.advice(value) if field.get("format") == "date" else None
+            if meant:
+                return [Finding(path, label + meant)]
+            how = field.get("description") or self._property(path).get("description") or ""
             return [Finding(path, f"{label}的写法不对（“{_show(value)}”）：{how or '请对照模板修改'}")]
         if kind in _LIMITS:
             return [Finding(path, label + _LIMITS[kind].format(limit=error.validator_value, value=_show(value)))]
         return [Finding(path, f"{label}不符合要求：{error.message}")]
+
+    def _options(self, path, error: jsonschema.ValidationError) -> str:
+        words = ALL_TYPES[self.type].values.get(str(path[-1]) if path else "", {})
+        return "、".join(f"{word}（{code}）" for code, word in words.items()) or "、".join(map(str, error.validator_value))
+
+    def _what_to_write(self, path, error: jsonschema.ValidationError) -> str:
+        if error.validator == "enum":
+            return "以下之一：" + self._options(path, error)
+        if error.validator == "const":
+            return str(error.validator_value)
+        wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        field = self._resolve(self._property(path))
+        return field.get("description") or _TYPE_NAMES.get(wanted, wanted)
+
+
+_COLON_FIXES = ((":", "冒号后面缺少空格：" + syntax.COLON_NEEDS_SPACE), ("：", "用了中文冒号“：”：" + syntax.USE_ASCII_COLON))
+
+
+def _run_in(key: str, allowed) -> tuple[str, str] | None:
+    """(the key meant, the fix) for a known key with its value run in after the colon, which
+    YAML reads as one key inside “{ }”: ``subject:管理费用`` or ``subject：管理费用``."""
+    for colon, fix in _COLON_FIXES:
+        meant = key.partition(colon)[0].strip()
+        if colon in key and meant in allowed:
+            return meant, fix
+    return None
+
+
+def _unknown_key(key: str, allowed: list, where: str) -> str:
+    """A key the type does not have: a known one with its value run in, or a typo of one."""
+    run_in = _run_in(key, allowed)
+    if run_in:
+        return f"{where + '的' if where else ''}“{key}”{run_in[1]}"
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"是不是想写 {close[0]}？" if close else f"可用的键：{'、'.join(allowed)}"
+    return f"不认识的键“{key}”：{hint}"
 
 
 # Bounds a value can break: what to tell the clerk, after the field's label.

@@ -33,6 +33,8 @@ GOVERNMENT_COLUMNS = ("法规文件", "机构职能", "规划计划", "统计信
                       "行政事业性收费", "政府采购", "重大建设项目", "民生政策", "应急管理", "监督检查",
                       "公务员招考", "其他")
 ORG_GROUPS = ("village", "government")
+# What DCAT-US 1.1 accepts after "mailto:" (vcard.json's hasEmail pattern), or "" (not set).
+EMAIL = r"([\w_~!$&'()*+,;=:.-]+@[\w.-]+\.[\w.-]+)?"
 ORG_KINDS = tuple(org_kinds)  # village, township, department, county
 # The columns of a 标准目录 (基层政务公开标准化规范化, 国办发〔2019〕54号), in the standard's order.
 STANDARD_FIELDS = ("公开事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式", "公开层级")
@@ -187,8 +189,8 @@ class Settings:
     preview_url: str = option("http://127.0.0.1:8000", Url(), "未设置网站地址时，订阅源和开放数据里的链接所用的预览地址。")
     feed_max_entries: int = option(50, Whole(1), "每个订阅源包含最近更新的多少条记录。")
     data_contact_email: str = option(
-        "", Text(r"([^@\s]+@[^@\s]+\.[^@\s]+)?", '"gongkai@qingchuan.gov.cn"'),
-        "回答开放数据问题的电子邮箱（data.json 的 contactPoint）。")
+        "", Text(EMAIL, '"gongkai@qingchuan.gov.cn"'),
+        "回答开放数据问题的电子邮箱（data.json 的 contactPoint）；设置了 SITEURL（要发布的网站）时必须填写。")
     ocid_prefix: str = option("ocds-gongkai", Text(r"ocds-[a-z0-9]+", '"ocds-abc123"'),
                               "采购数据（OCDS）的 ocid 前缀，向开放合同伙伴组织登记所得。")
     standard_catalogues: dict[str, dict[str, list[dict[str, str]]]] = option(
@@ -200,7 +202,7 @@ class Settings:
     apply_office: str = option("", Text(), "受理政府信息公开申请的机构，例如“青峰县人民政府办公室（县政务公开办）”。")
     apply_in_person: str = option("", Text(), "当面提交申请的地点和时间。")
     apply_post: str = option("", Text(), "邮寄申请的地址、收件人和邮政编码。")
-    apply_email: str = option("", Text(r"([^@\s]+@[^@\s]+\.[^@\s]+)?", '"zwgk@qingchuan.gov.cn"'), "接收申请的电子邮箱（数据电文）。")
+    apply_email: str = option("", Text(EMAIL, '"zwgk@qingchuan.gov.cn"'), "接收申请的电子邮箱（数据电文）。")
     apply_phone: str = option("", Text(), "咨询申请事宜的电话。")
     # The site's identity in every page's footer (政府网站发展指引): `check` warns when a site to publish lacks one.
     host_org: str = option("", Text(), "网站的主办单位，显示在每一页的页脚，例如“青峰县人民政府办公室”。")
@@ -238,6 +240,12 @@ class Settings:
         return settings
 
     def _check_together(self, problems: Problems, where: str, lines: dict[str, int]) -> None:
+        if self.site_url and not self.data_contact_email:
+            name = PREFIX + "DATA_CONTACT_EMAIL"
+            problems.error(where, lines.get(name, lines.get("SITEURL", 1)),
+                           f"设置了 SITEURL（要发布的网站），还缺 {name}：开放数据目录 data.json 要写明回答数据问题的电子邮箱"
+                           f"（DCAT-US 1.1 的 contactPoint.hasEmail，数据门户不收没有它的目录）；请在 pelicanconf.py 里加一行，"
+                           f'例如 {name} = "gongkai@qingchuan.gov.cn"')
         for group, by_type in self.default_columns.items():
             allowed = self.village_columns if group == "village" else self.government_columns
             for record_type, column in by_type.items():

@@ -11,7 +11,10 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..addresses import base_url
+from ..problems import Problem
 from ..project import Project, from_args
+from ..settings import assignment_lines, config_name
 from .check import print_problems, summary
 
 HELP = "检查并生成网站（出错时保留上一次生成的网站）"
@@ -55,7 +58,7 @@ def _build(project: Project, quiet: bool) -> int:
     staging = _staging_dir(project.output)
     try:
         render(project.pelican, site, staging)
-        write_manifest(staging, signing_key_path(project.settings, project.content))
+        write_manifest(staging, signing_key_path(project.settings, project.content), project.settings.site_url)
         swap_in(staging, project.output)
         search_index.promote(project.output)
     finally:
@@ -63,7 +66,18 @@ def _build(project: Project, quiet: bool) -> int:
         search_index.discard(project.output)
     if not quiet:
         print(f"{summary(problems, len(site.records))}；网站已生成到 {project.output}", file=sys.stderr)
+    if not project.settings.site_url:
+        print(preview_notice(project), file=sys.stderr)
     return 0
+
+
+def preview_notice(project: Project) -> str:
+    """What a build without SITEURL is, said plainly: a line at pelicanconf.py's SITEURL."""
+    line = assignment_lines(project.config).get("SITEURL", 1)
+    return str(Problem(config_name(project.config), line, "警告",
+                       f"没有设置网站地址 SITEURL：这次生成的是本机预览版，订阅源、开放数据、网站地图和 robots.txt 里的地址都是预览地址 "
+                       f"{base_url(project.settings)}，打印的公示上没有二维码；publish.py deploy 不会发布它。要发布，请在 pelicanconf.py "
+                       '里写上网站的地址，例如 SITEURL = "https://gongkai.qingchuan.gov.cn"，再生成一次'))
 
 
 def _staging_dir(output: Path) -> Path:

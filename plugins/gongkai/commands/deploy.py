@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..manifest import MANIFEST, SIGNATURE, Entry, parse_manifest, scan, sha256_file
+from ..manifest import MANIFEST, SIGNATURE, Entry, manifest_site, parse_manifest, scan, sha256_file
 from ..project import DEFAULT_CONFIG, from_args
 from . import UsageError
 from ..publishers import SCHEMES, DeployError
@@ -56,7 +56,12 @@ def published_files(output: Path) -> list[Entry]:
     """Every file of the built site, checked against its manifest: never publish a half-built one."""
     if not (output / MANIFEST).is_file():
         raise UsageError(f"{output} 里没有 {MANIFEST}：请先运行 publish.py build")
-    listed = parse_manifest((output / MANIFEST).read_bytes())
+    manifest = (output / MANIFEST).read_bytes()
+    listed = parse_manifest(manifest)
+    if not manifest_site(manifest):
+        raise UsageError(f"{output} 是本机预览版（生成时没有设置网站地址 SITEURL）：它的订阅源、开放数据和网站地图里的地址"
+                         "都指向 http://127.0.0.1:8000/，打印的公示没有二维码，不能发布。请在 pelicanconf.py 里写上网站的地址，"
+                         '例如 SITEURL = "https://gongkai.qingchuan.gov.cn"，运行 publish.py build 后再发布')
     found = scan(output)
     if {(e.path, e.sha256) for e in listed} != {(e.path, e.sha256) for e in found}:
         differ = sorted({e.path for e in listed} ^ {e.path for e in found}

@@ -7,11 +7,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..project import from_args
+from ..project import PROJECT_DIR, from_args
 from . import UsageError
 from ..types import ALL_TYPES, ORG_FILE
 
 HELP = "按模板新建一条记录（带中文注释）"
+REPOSITORY_SCHEMAS = PROJECT_DIR / "schemas"  # kept current by tests/test_schema_files.py
 
 
 def add_arguments(parser) -> None:
@@ -23,12 +24,12 @@ def add_arguments(parser) -> None:
 
 
 def schema_url(project, target: Path, record_type: str) -> str:
-    """Where the clerk's editor finds the schema: the published site, else the local build."""
+    """Where the clerk's editor finds the schema: the published site's /schemas/, else the
+    repository's schemas/ folder (there on a fresh clone, without a build), from the new file."""
     site_url = project.settings.site_url
     if site_url:
         return f"{site_url}/schemas/{record_type}.json"
-    local = project.output / "schemas" / f"{record_type}.json"
-    return Path(os.path.relpath(local, target.parent)).as_posix()
+    return Path(os.path.relpath(REPOSITORY_SCHEMAS / f"{record_type}.json", target.parent)).as_posix()
 
 
 def target_path(org_dir: Path, record_type: str, name: str | None) -> Path:

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..load import load_site
 from ..types import ORG_FILE
 from ..problems import ERROR
-from ..reading.source import RECORD_SUFFIXES
+from ..reading.source import is_record_file
 from ..settings import Settings
 
 
@@ -29,7 +29,7 @@ def _stage(content_dir: Path, org_slug: str, stage: Path) -> None:
         shutil.copyfile(org_file, target)
     org_dir = content_dir / "orgs" / org_slug
     for file in sorted(org_dir.rglob("*")):
-        if file.suffix in RECORD_SUFFIXES and file.is_file() and not any(p.startswith(".") for p in file.relative_to(org_dir).parts):
+        if is_record_file(file) and file.is_file() and not any(p.startswith(".") for p in file.relative_to(org_dir).parts):
             target = stage / file.relative_to(content_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, target)

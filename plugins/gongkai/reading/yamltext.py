@@ -8,6 +8,9 @@
 * Dates stay the text the clerk wrote (``2026-02-30`` too); the model parses them and
   says which ones do not exist, instead of the parser failing on the whole file.
 * YAML 1.1's sexagesimal numbers are switched off: office hours ``8:30`` stay text.
+* A leading zero is not octal (YAML 1.2): ``0107`` is 107 where a number is wanted, and
+  every mapping and list keeps the text of each value YAML read as something other than
+  text (``written``), so a field that is text keeps ``0107`` (``typed_values.py``).
 * A key written twice is an error, not a silent overwrite.
 """
 
@@ -26,25 +29,33 @@ except ImportError:  # pragma: no cover - libyaml is a declared requirement
 
 
 class LineDict(dict):
-    """A mapping that knows the line of itself and of each of its keys."""
+    """A mapping that knows the line of itself and of each of its keys, and the text as
+    written of each value that YAML read as a number, true/false or null."""
 
-    __slots__ = ("line", "key_lines")
+    __slots__ = ("line", "key_lines", "written")
 
 
 class LineList(list):
-    """A list that knows the line of itself and of each of its items."""
+    """A list that knows the line of itself and of each of its items, and (by index) the
+    text as written of each item that YAML read as a number, true/false or null."""
 
-    __slots__ = ("line", "item_lines")
+    __slots__ = ("line", "item_lines", "written")
 
 
 class DuplicateKey(Exception):
-    def __init__(self, key, line):
+    """A key written twice in one mapping; where both are and where the mapping starts."""
+
+    def __init__(self, key, line, column, first_line, mapping_line, mapping_column):
         super().__init__(key)
         self.key = key
         self.line = line
+        self.column = column
+        self.first_line = first_line
+        self.mapping_line = mapping_line
+        self.mapping_column = mapping_column
 
 
-_INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$")
+_INT = re.compile(r"^[-+]?(?:[0-9][0-9_]*|0x[0-9a-fA-F_]+)$")
 _FLOAT = re.compile(
     r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
@@ -89,12 +100,33 @@ _IMPLICIT = {first: tuple(resolvers) + _IMPLICIT_ANY
              for first, resolvers in RecordLoader.yaml_implicit_resolvers.items() if first is not None}
 
 
-def _construct_decimal(loader, node):
-    text = node.value.replace("_", "")
+def _int(text: str) -> int:
+    text = text.replace("_", "")
+    return int(text, 16 if text.lstrip("+-").startswith("0x") else 10)
+
+
+def _decimal(text: str):
     try:
-        return Decimal(text)
+        return Decimal(text.replace("_", ""))
     except InvalidOperation:  # .inf / .nan: keep the text so the schema calls it not a number
-        return node.value
+        return text
+
+
+def _construct_int(loader, node):
+    return _int(node.value)
+
+
+def _construct_decimal(loader, node):
+    return _decimal(node.value)
+
+
+def number(text: str):
+    """``text`` as the number YAML reads it (int or Decimal), or None when it is not one."""
+    if _INT.match(text):
+        return _int(text)
+    if _FLOAT.match(text):
+        return _decimal(text)
+    return None
 
 
 def _construct_mapping(loader, node):
@@ -102,14 +134,18 @@ def _construct_mapping(loader, node):
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
+    mapping.written = {}
     for key_node, value_node in node.value:
         key = _construct(loader, key_node)
         if not isinstance(key, str):
             key = str(key)
         if key in mapping:
-            raise DuplicateKey(key, key_node.start_mark.line + 1)
-        mapping[key] = _construct(loader, value_node)
+            raise DuplicateKey(key, key_node.start_mark.line + 1, key_node.start_mark.column, mapping.key_lines[key],
+                               mapping.line, node.start_mark.column)
+        value = mapping[key] = _construct(loader, value_node)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+        if value.__class__ is not str and value_node.__class__ is ScalarNode:
+            mapping.written[key] = value_node.value
     return mapping
 
 
@@ -117,9 +153,12 @@ def _construct_sequence(loader, node):
     items = LineList(_construct(loader, child) for child in node.value)
     items.line = node.start_mark.line + 1
     items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    items.written = {i: child.value for i, (child, item) in enumerate(zip(node.value, items))
+                     if item.__class__ is not str and child.__class__ is ScalarNode}
     return items
 
 
+RecordLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 RecordLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 RecordLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 RecordLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)

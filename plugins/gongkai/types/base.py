@@ -68,6 +68,7 @@ class RecordType:
     csv: ClassVar[CsvLines | None] = None  # None: one CSV row per record
     values: ClassVar[Mapping[str, Mapping[str, str]]] = {}  # enumerated field → code → the Chinese word shown for it
     aliases: ClassVar[Mapping[str, Mapping[str, str]]] = {}  # field → another word clerks write → its code
+    places: ClassVar[Mapping[str, tuple[str, ...]]] = {}  # a fixed-length list's schema definition → what each place holds
 
     @property
     def schema_file(self) -> Path:

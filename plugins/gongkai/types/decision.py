@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from .base import Columns, RecordType
+from .base import Columns, CsvLines, RecordType
 
 if TYPE_CHECKING:
     from ..checking import Checker
@@ -74,6 +74,7 @@ class Decision(RecordType):
     label = "四议两公开"
     index_code = "JC"
     columns = Columns(village="重大事项", government="其他")
+    csv = CsvLines(("stages",), rows="每一个议事环节一行")
 
     def check(self, record: Record, checker: Checker) -> None:
         stages = record.data["stages"]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import calendar
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..money import ZERO, check_amount, money, yuan
+from . import ledgers
 from .base import Columns, CsvLines, RecordType
 
 if TYPE_CHECKING:
@@ -112,10 +114,11 @@ class Finance(RecordType):
                 if entry.get("voucher") is None:
                     continue
                 voucher = str(entry["voucher"])
-                if voucher in first_use:
-                    checker.error((side, i, "voucher"), f"凭证号 {voucher} 与{checker.label(first_use[voucher])}重复：一张凭证只能记一次")
+                same = unicodedata.normalize("NFKC", voucher)  # 记-０１ is 记-01 written full-width
+                if same in first_use:
+                    checker.error((side, i, "voucher"), f"凭证号 {voucher} 与{checker.label(first_use[same])}重复：一张凭证只能记一次")
                 else:
-                    first_use[voucher] = (side, i, "voucher")
+                    first_use[same] = (side, i, "voucher")
 
     @staticmethod
     def _check_review(checker: Checker, data: dict[str, Any], start: date) -> None:
@@ -133,6 +136,7 @@ class Finance(RecordType):
                                           "同一期间只能有一条，请合并两条记录或改正期间")
             else:
                 seen[key] = record
+        ledgers.warn_across(list(seen.values()), checker_for)
 
     def view(self, record: Record) -> FinanceView:
         data, facts = record.data, record.facts

@@ -61,6 +61,7 @@ class Report(RecordType):
     label = "年度报告"
     index_code = "BG"
     columns = Columns(village="村务", government="其他")
+    places = {"row7": APPLICANTS, "row5": REVIEW}
 
     def check(self, record: Record, checker: Checker) -> None:
         requests = record.data["requests"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import attachments, catalogue, finance_overview, freshness, pages, schemas, services, sitemap
 from . import application, standard_catalogue
 from . import search as search_writer
-from . import data_csv, data_page, dcat, feeds, fiscal, ocds, record_json
+from . import data_csv, data_page, dcat, feeds, fiscal, ocds, org_directory, record_json
 from .output import Output
 
 WRITERS = [
@@ -32,6 +32,7 @@ WRITERS = [
     data_csv.write,
     fiscal.write,
     ocds.write,
+    org_directory.write,
     dcat.write,
     data_page.write,  # after the data writers: it lists their files' sizes
 ]

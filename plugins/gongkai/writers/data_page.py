@@ -20,7 +20,7 @@ def write(site, output) -> None:
     groups = []  # (heading, [(dataset, [(download, size text, bytes)])])
     for dataset in datasets(site):
         files = [(d, size_text(output.path(d.path).stat().st_size)) for d in dataset.downloads if output.path(d.path).exists()]
-        changed = times.newest(dataset.records).date()
+        changed = dataset.modified(times).date()
         heading = dataset.org.name if dataset.org is not None else "全站"
         if not groups or groups[-1][0] != heading:
             groups.append((heading, []))

@@ -40,7 +40,7 @@ def entry(site, dataset) -> dict:
         "title": dataset.title,
         "description": dataset.description,
         "keyword": list(dict.fromkeys(dataset.keywords)),
-        "modified": site.times.newest(dataset.records).isoformat(),
+        "modified": dataset.modified(site.times).isoformat(),
         "publisher": publisher(dataset.org, settings),
         "contactPoint": contact(dataset.org, settings),
         "accessLevel": "public",

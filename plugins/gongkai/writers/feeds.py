@@ -164,7 +164,8 @@ def opml(site, feeds: list[Feed]) -> bytes:
     for name, members in folders.items():
         lines.append(f"<outline text={quoteattr(xml_text(name))}>")
         for feed in members:
-            lines.append(f'  <outline type="rss" version="ATOM" text={quoteattr(xml_text(feed.title))} '
+            # No version attribute: OPML 2.0 knows only RSS, RSS1 and scriptingNews, none for Atom.
+            lines.append(f'  <outline type="rss" text={quoteattr(xml_text(feed.title))} '
                          f'title={quoteattr(xml_text(feed.title))} xmlUrl={quoteattr(absolute(settings, feed.atom))} '
                          f'htmlUrl={quoteattr(absolute(settings, feed.page))}/>')
         lines.append("</outline>")

@@ -13,12 +13,11 @@ the vendored profile instead, and the whole package with ``frictionless validate
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from ..addresses import absolute, tag_uri
 from ..datasets import FDP_CSV, FDP_DESCRIPTOR
+from . import csv_text
 
 FIELDS = [
     # name, type, Chinese title, FDP columnType
@@ -39,24 +38,20 @@ FIELDS = [
 DIRECTIONS = {"income": "revenue", "expense": "expenditure"}
 
 
-def table(records) -> list[list[str]]:
+def table(records, settings) -> list[list]:
     lines = []
     for record in records:
         for i, line in enumerate(record.data["lines"]):
-            lines.append([record.index_no, str(i + 1), record.org.slug, record.org.code, record.org.name, str(record.data["year"]),
+            lines.append([record.index_no, i + 1, record.org.slug, record.org.code, record.org.name, record.data["year"],
                           record.data["phase"], DIRECTIONS[line["direction"]], line["name"],
-                          line.get("classification", ""), str(line["planned"]),
-                          str(line["actual"]) if "actual" in line else "", record.url])
+                          line.get("classification", ""), line["planned"], line.get("actual"),
+                          absolute(settings, record.url)])
     return lines
 
 
-def encode(rows: list[list[str]], settings) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([name for name, *_ in FIELDS])
-    for row in rows:
-        writer.writerow(row[:-1] + [absolute(settings, row[-1])])
-    return buffer.getvalue().encode("utf-8")
+def encode(rows: list[list]) -> bytes:
+    """The CSV as every CSV of the site (csv_text: BOM, CRLF, formula-looking text made inert)."""
+    return csv_text.encode([[name for name, *_ in FIELDS]], rows)
 
 
 def descriptor(site, records) -> dict:
@@ -85,7 +80,7 @@ def descriptor(site, records) -> dict:
         "keywords": ["预算", "决算", "fiscal"],
         "resources": [{
             "name": "budget-lines", "path": FDP_CSV.rsplit("/", 1)[1], "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",  # the file starts with a BOM (for Excel): frictionless reads past it
             "schema": {"fields": fields, "primaryKey": ["index_no", "line_no"]},
         }],
         "model": {
@@ -117,5 +112,5 @@ def write(site, output) -> None:
     if not records:
         return
     records.sort(key=lambda r: (r.org.slug, r.data["year"], r.index_no))
-    output.write_bytes(FDP_CSV, encode(table(records), site.settings))
+    output.write_bytes(FDP_CSV, encode(table(records, site.settings)))
     output.write_text(FDP_DESCRIPTOR, json.dumps(descriptor(site, records), ensure_ascii=False, indent=1) + "\n")

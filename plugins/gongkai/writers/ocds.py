@@ -1,11 +1,15 @@
 """Procurement as an OCDS 1.1 release package: ``data/procurement/releases.json``.
 
-Each procurement record is one release. Its contracting process (``ocid``) is the
-tender it goes back to (award → tender, contract → award → tender), so a tender, its
-award and its contract share one ocid. A release's ``id`` is the record's 索引号 plus
-its last change: an edited record is a new release of the same process, as OCDS wants
-(the earlier version stays in the content's git history). Amounts are JSON numbers (the
-schema says so) in CNY; the exact text is in the record's JSON and the CSV.
+Each procurement record is a release of its contracting process (``ocid``): the tender
+it goes back to (award → tender, contract → award → tender), so a tender, its award and
+its contract share one ocid. A record's first release is dated its 生成日期 and tagged
+with its stage (``tender``, ``award``, ``contract``); a record amended since (see
+``Times.amended``) adds a second release, tagged ``tenderUpdate`` / ``awardUpdate`` /
+``contractUpdate`` and dated its last change, as the releaseTag codelist wants (an
+update follows the release it updates). Both carry the record as it is now: the text it
+had before is in the content's git history. A release's ``id`` is the record's 索引号 plus
+its date, so an edited record is a new release and never a changed one. Amounts are JSON
+numbers (the schema says so) in CNY; the exact text is in the record's JSON and the CSV.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ from ..datasets import OCDS_PACKAGE
 from ..identity import digest
 from ..updated import at_shanghai
 
-RELEASE_SCHEMA = "https://standard.open-contracting.org/schema/1__1__4/release-schema.json"
 CURRENCY = "CNY"
 
 
@@ -41,19 +44,26 @@ def value(amount) -> dict:
     return {"amount": float(amount), "currency": CURRENCY}
 
 
-def release(site, record) -> dict:
-    settings, times = site.settings, site.times
+def releases(site, record) -> list[dict]:
+    """The record's release, and its update release when it was amended after it was published."""
+    times = site.times
+    found = [release(site, record, times.published(record), update=False)]
+    if times.amended(record):
+        found.append(release(site, record, times.updated(record), update=True))
+    return found
+
+
+def release(site, record, when, update: bool) -> dict:
+    settings = site.settings
     data = record.data
     stage = data["stage"]
-    updated = times.updated(record)
-    is_update = updated > times.published(record)
     buyer = party(data["buyer"], "buyer")
     parties = [buyer]
     result = {
         "ocid": f"{settings.ocid_prefix}-{root_tender(record).index_no}",
-        "id": f"{record.index_no}-{updated.strftime('%Y%m%dT%H%M%S')}",
-        "date": updated.isoformat(),
-        "tag": [stage + ("Update" if is_update else "")],
+        "id": f"{record.index_no}-{when.strftime('%Y%m%dT%H%M%S')}",
+        "date": when.isoformat(),
+        "tag": [stage + ("Update" if update else "")],
         "initiationType": "tender",
         "language": "zh",
         "buyer": {"id": buyer["id"], "name": buyer["name"]},
@@ -74,8 +84,9 @@ def release(site, record) -> dict:
 
 
 def _document(record, settings) -> dict:
+    # documentType codelist: the notice of each stage (tenderNotice, awardNotice, contractNotice).
     return {"id": record.index_no, "title": record.title, "url": absolute(settings, record.url),
-            "format": "text/html", "language": "zh", "documentType": "notice"}
+            "format": "text/html", "language": "zh", "documentType": record.data["stage"] + "Notice"}
 
 
 def tender(record, settings) -> dict:
@@ -119,14 +130,15 @@ def contract(record, settings, award_id: str) -> dict:
 
 def package(site, records) -> dict:
     settings = site.settings
-    releases = [release(site, r) for r in sorted(records, key=lambda r: (r.date, r.index_no))]
+    found = [r for record in records for r in releases(site, record)]
+    found.sort(key=lambda r: (r["date"], r["id"]))
     return {
         "uri": absolute(settings, OCDS_PACKAGE),
         "version": "1.1",
         "publishedDate": site.times.newest(records).isoformat(),
         "publisher": {"name": settings.site_name},
         "publicationPolicy": absolute(settings, "data/index.html"),
-        "releases": releases,
+        "releases": found,
     }
 
 

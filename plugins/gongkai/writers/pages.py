@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import display, qr
+from ..datasets import org_json_path
 from . import standard_catalogue
 from .feeds import alternates, column_feed, org_feed
 
@@ -83,7 +84,7 @@ def write_orgs(site, output) -> None:
                       latest_finance=max(finance, key=lambda r: (r.data["period"], r.date)) if finance else None,
                       has_finance=bool(finance), feeds=feed_links(org) if org.records else [],
                       standard_catalogue=standard_catalogue.page_url(org.kind) if org.kind in site.settings.standard_catalogues else None,
-                      alternates=alternates(site, org=org))
+                      alternates=[*alternates(site, org=org), ("application/json", org_json_path(org), f"{org.name}（JSON 数据）")])
 
 
 def write_home(site, output) -> None:
