@@ -26,8 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic  # noqa: E402
 from build import OURS_SETTINGS, SITE_URL  # noqa: E402
-from gongkai import generator, load, manifest, writers  # noqa: E402
+from gongkai import generator, load, manifest, staging, writers  # noqa: E402
 from gongkai.commands import build as build_command  # noqa: E402
+from gongkai.output_guard import check_output  # noqa: E402
 from gongkai.project import open_project  # noqa: E402
 
 LOAD_STEPS = ("gather", "read_orgs", "read_records", "check_records", "check_across")
@@ -55,7 +56,7 @@ def instrument() -> None:
     load.load_site = timed("load_site", load.load_site)
     generator.render = timed("render (Pelican and the writers)", generator.render)
     manifest.write_manifest = timed("write_manifest", manifest.write_manifest)
-    build_command.swap_in = timed("swap_in", build_command.swap_in)
+    staging.swap_in = timed("swap_in", staging.swap_in)
 
 
 def main(argv=None) -> int:
@@ -81,12 +82,16 @@ def main(argv=None) -> int:
         if status != 0:
             sys.exit(f"build failed with status {status}")
         records = _records(content)
+        guard = time.perf_counter()
+        check_output(project)  # what the next build pays to know it may replace this output
+        guard = time.perf_counter() - guard
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"{'step':<44} {'wall s':>8} {'cpu s':>8} {'share':>6} {'µs/record':>10}")
     for name, (wall, cpu) in timings.items():
         print(f"{name:<44} {wall:>8.2f} {cpu:>8.2f} {wall / total:>6.0%} {wall / records * 1e6:>10.0f}")
     print(f"{'total':<44} {total:>8.2f} {'':>8} {'':>6} {total / records * 1e6:>10.0f}   ({records} records)")
+    print(f"{'next build: output_guard on this output':<44} {guard:>8.2f} {'':>8} {'':>6} {guard / records * 1e6:>10.0f}")
     return 0
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+import documents
 from conftest import DEMO_CONTENT, free_port, publish
 from sitebuild import SITE_URL, write_config
 
@@ -121,7 +122,7 @@ def add_one_record(content: Path) -> Path:
 
 def add_record_with_attachment(content: Path) -> Path:
     folder = content / "orgs" / "hexi-village" / "notices"
-    (folder / "files" / "水渠图.pdf").write_bytes(b"%PDF-1.4\n% canal drawing\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
+    (folder / "files" / "水渠图.pdf").write_bytes(documents.pdf("canal drawing", binary=bytes(range(256)) * 40))
     record = folder / "2026-06.yaml"
     record.write_text("type: notice\ntitle: 河西村水渠改造图纸\ndate: 2026-06-01\ncategory: 重大事项\n"
                       "attachments:\n  - {file: files/水渠图.pdf, title: 水渠改造图纸}\nbody: 图纸见附件。\n", encoding="utf-8")

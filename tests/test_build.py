@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import documents
 from conftest import FIXTURES, ROOT, publish
 from gongkai.load import load_site
 from gongkai.settings import Settings
@@ -46,7 +47,7 @@ def test_failed_build_leaves_previous_output_byte_identical(tmp_path):
     assert tree_digest(output) == before
     assert tree_digest(tmp_path / ".output.search-index") == index_before
     assert not (tmp_path / ".output.search-index.new").exists()
-    assert not list(tmp_path.glob(".output.building")) and not list(tmp_path.glob(".output.previous"))
+    assert not list(tmp_path.glob(".output.building*")) and not list(tmp_path.glob(".output.previous"))
 
 
 def test_two_builds_are_byte_identical(tmp_path):
@@ -136,12 +137,12 @@ def test_attachments_are_published(tmp_path):
     content, output = fresh_county(tmp_path), tmp_path / "output"
     files = content / "orgs/xiaohe-village/notice/files"
     files.mkdir(parents=True)
-    (files / "公示.pdf").write_bytes(b"%PDF-1.4 demo")
+    (files / "公示.pdf").write_bytes(documents.pdf("demo"))
     (content / "orgs/xiaohe-village/notice/a.md").write_text(
         "---\ntype: notice\ntitle: 附件通知\ndate: 2026-04-01\ncategory: 村务\nattachments:\n"
         "  - {file: files/公示.pdf, title: 公示名单}\n---\n见附件\n", "utf-8")
     assert build(content, output).returncode == 0
-    assert (output / "xiaohe-village/files/notice/files/公示.pdf").read_bytes() == b"%PDF-1.4 demo"
+    assert (output / "xiaohe-village/files/notice/files/公示.pdf").read_bytes() == documents.pdf("demo")
     assert "公示名单" in (output / record_url(output, "附件通知")).read_text("utf-8")
 
 

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import importbooks
+import documents
 from conftest import DEMO_CONTENT, PUBLISH, publish
 from gongkai.importing import import_workbooks
 from gongkai.problems import Problems
@@ -71,7 +72,7 @@ def test_a_suffix_in_capitals_is_still_a_record(tmp_path):
 def test_every_file_that_is_not_read_is_named(tmp_path):
     files = {f"{V}/finance/2026-11.yaml.txt": LEDGER_MAY,
              f"{V}/finance/scan.pdf": b"%PDF-1.4\n",
-             f"{V}/notice/files/notice.pdf": b"%PDF-1.4\n",
+             f"{V}/notice/files/notice.pdf": documents.pdf("notice"),
              f"{V}/notice/with-attachment.yaml": "type: notice\ntitle: 通知\ndate: 2026-04-01\ncategory: 村务\n"
                                                  "attachments:\n  - {file: files/notice.pdf, title: 通知原件}\n",
              "orgs/readme.txt": "说明\n",
@@ -91,7 +92,7 @@ def test_every_file_that_is_not_read_is_named(tmp_path):
 
 
 def test_an_attachment_of_a_record_with_errors_is_not_called_unused(tmp_path):
-    files = {f"{V}/notice/files/notice.pdf": b"%PDF-1.4\n",
+    files = {f"{V}/notice/files/notice.pdf": documents.pdf("notice"),
              f"{V}/notice/n.yaml": "type: notice\ntitle: 通知\ndate: 2026-02-30\ncategory: 村务\n"
                                    "attachments:\n  - {file: files/notice.pdf}\n"}
     code, lines = check(county_with(tmp_path, files))
@@ -298,7 +299,7 @@ def test_ctrl_c_during_a_build_says_interrupted(tmp_path, attempt):
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(build.pid, signal.SIGKILL)
-    assert err.strip().splitlines()[-1] == "publish.py: 已中断", err
+    assert err.strip().splitlines()[-1] == "publish.py: 已中断：网站没有更新，上一次生成的网站还在", err
     assert build.returncode == 2
 
 

@@ -298,3 +298,22 @@ def test_without_git_on_the_machine_updated_falls_back_to_the_dates(tmp_path):
     assert result.returncode == 0, result.stderr
     entries = feedparser.parse((tmp_path / "out/xiaohe-village/feeds/all.atom.xml").read_bytes()).entries
     assert all(e.updated == e.published for e in entries)
+
+
+def test_a_summary_is_text_in_every_feed(tmp_path):
+    """Markup written as text on a page (``&lt;img onerror&gt;``) is text in the feeds too (issue 9 item 9)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini-county", content)
+    (content / "orgs/xiaohe-village/notice/img.md").write_text(
+        "---\ntype: notice\ntitle: 通知\ndate: 2026-04-01\ncategory: 村务\n---\n"
+        "请勿在留言里写 &lt;img src=x onerror=alert(1)&gt; 这样的代码。\n", "utf-8")
+    result = publish("build", "--content", content, "--output", tmp_path / "output")
+    assert result.returncode == 0, result.stdout + result.stderr
+    feeds = tmp_path / "output/feeds"
+    rss = ET.parse(feeds / "all.rss.xml").find("channel/item[title='通知']/description").text
+    atom = ET.parse(feeds / "all.atom.xml").find("a:entry[a:title='通知']/a:summary", {"a": "http://www.w3.org/2005/Atom"})
+    assert atom.get("type") == "html"
+    for markup in (rss, atom.text):  # what a feed reader renders as HTML
+        fragment = lxml.html.fragment_fromstring(markup, create_parent="div")
+        assert fragment.xpath("//img") == [], markup
+        assert "<img src=x onerror=alert(1)>" in fragment.text_content()

@@ -8,6 +8,8 @@ by exactly one process, so the output is the same bytes as a build run in one pr
 Where there is no ``fork`` (Windows), one CPU, or other threads (``publish.py serve``'s
 server: forking a threaded process can deadlock the child), the writer simply runs in
 place. ``GONGKAI_SERIAL=1`` asks for that too.
+
+The children are forked through ``children.fork``: they die with the build, however it dies.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import os
 import sys
 import threading
 import traceback
+
+from . import children
 
 
 def can_fork() -> bool:
@@ -36,7 +40,7 @@ class Background:
         read, write = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
+        pid = children.fork()
         if pid == 0:  # the child: run, report a failure through the pipe, never return
             os.close(read)
             status = 0
@@ -54,12 +58,20 @@ class Background:
         os.close(write)
         self._children.append((pid, read, name))
 
+    def stop(self) -> None:
+        """The build failed or was interrupted: kill the writers, whatever they were doing."""
+        children.kill([pid for pid, _read, _name in self._children])
+        for _pid, read, _name in self._children:
+            os.close(read)
+        self._children = []
+
     def wait(self) -> None:
         failures = []
         for pid, read, name in self._children:
             with os.fdopen(read, "rb") as pipe:
                 message = pipe.read().decode("utf-8", "replace")
             _, status = os.waitpid(pid, 0)
+            children.forget(pid)
             code = os.waitstatus_to_exitcode(status)
             if code != 0:
                 failures.append(f"{name}: {message or f'exit status {code}'}")

@@ -24,12 +24,12 @@ class Checker:
         return self.schema.label(tuple(field_path))
 
     def error(self, field_path, message: str) -> None:
-        self.error_at(self.line(field_path), message)
+        self.error_at(self.line(field_path), message, tuple(field_path))
 
-    def error_at(self, line: int, message: str) -> None:
-        """An error at a line of the file that is not a field's (inside a Markdown body)."""
+    def error_at(self, line: int, message: str, field_path: tuple = ()) -> None:
+        """An error at a line of the file (inside a Markdown body: the field is the body's)."""
         self.error_count += 1
-        self.problems.error(self.path, line, message)
+        self.problems.error(self.path, line, message, field_path)
 
     def warning(self, field_path, message: str) -> None:
-        self.problems.warning(self.path, self.line(field_path), message)
+        self.problems.warning(self.path, self.line(field_path), message, tuple(field_path))

@@ -59,8 +59,10 @@ class RecordGenerator(Generator):
             for write in WRITERS:
                 if write not in beside and write not in last:
                     write(self.site, output)
-        finally:
-            background.wait()
+        except BaseException:
+            background.stop()  # a failed build must not leave its writer running
+            raise
+        background.wait()
         for write in last:
             write(self.site, output)
 

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from . import identity, plausibility, privacy, unpublished
+from . import identity, plausibility, privacy_scan, unpublished
+from .attachment_checks import attachment_problems
 from .checking import Checker
+from .privacy_scan import public_phones
 from .markup import Markup, first_paragraph
 from .model import Attachment, Org, Record, Site
 from .problems import Problems
@@ -67,6 +69,7 @@ def load_site(content_dir: Path, settings: Settings, problems: Problems | None =
     loaded = read_records(folders, orgs, content_dir, schemas, problems, named)
     unpublished.warn_unnamed((f for folder in folders for f in folder.other_files), named, content_dir, problems)
     check_records(loaded, content_dir, settings)
+    scan_site_pages(content_dir, orgs, problems)
     check_across(loaded)
     valid = {item.record for item in loaded if item.valid}  # records hash by identity
     for org in orgs.values():
@@ -116,23 +119,29 @@ def read_orgs(folders, content_dir: Path, schemas: Schemas, problems: Problems) 
         source = read_source(org_file, content_dir, problems)
         if source is None:
             continue
-        checker = Checker(problems, schemas["org"], source.path, source.data)
-        if source.data.get("type") != "org":
-            checker.error(("type",), f"{ORG_FILE} 是机构概况：第一行应写 type: org")
-            continue
-        if not _report_schema(checker, source.data):
-            continue
-        data = source.data
-        ORG.canonical(data)
-        scan_privacy(checker, source, frozenset(_digits(p) for p in data["phones"]))
-        orgs[folder.slug] = Org(
-            slug=folder.slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
-            code=data.get("code", folder.slug), address=data["address"], hours=data["hours"],
-            phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
-        lines[folder.slug] = checker
+        read = read_org(source, folder.slug, schemas, problems)
+        if read is not None:
+            orgs[folder.slug], lines[folder.slug] = read
     link_tree(orgs, lines, problems)
     plausibility.warn_shared_codes(orgs, lambda org: lines[org.slug])
     return orgs
+
+
+def read_org(source: SourceFile, slug: str, schemas: Schemas, problems: Problems) -> tuple[Org, Checker] | None:
+    """One ``org.yaml`` through its schema and the privacy scan into an ``Org`` (not yet in the tree)."""
+    checker = Checker(problems, schemas["org"], source.path, source.data)
+    if source.data.get("type") != "org":
+        checker.error(("type",), f"{ORG_FILE} 是机构概况：第一行应写 type: org")
+        return None
+    if not _report_schema(checker, source.data):
+        return None
+    data = source.data
+    ORG.canonical(data)
+    scan_privacy(checker, source, public_phones(data["phones"]))
+    org = Org(slug=slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
+              code=data.get("code", slug), address=data["address"], hours=data["hours"],
+              phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
+    return org, checker
 
 
 def link_tree(orgs: dict[str, Org], checkers: dict[str, Checker], problems: Problems) -> None:
@@ -183,13 +192,14 @@ def read_records(folders, orgs: dict[str, Org], content_dir: Path, schemas: Sche
             if source is None:
                 continue
             named.update(unpublished.files_named_by(source, content_dir))
-            item = _record(source, folder, org, schemas, markup, problems)
+            item = read_record(source, folder.slug, org, schemas, markup, problems)
             if item is not None:
                 loaded.append(item)
     return loaded
 
 
-def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Schemas, markup: Markup, problems: Problems):
+def read_record(source: SourceFile, slug: str, org: Org | None, schemas: Schemas, markup: Markup, problems: Problems):
+    """One file's data through its schema into a ``Record`` of the org whose folder (``slug``) holds it."""
     data = source.data
     record_type = data.get("type")
     if record_type == "org":
@@ -204,8 +214,8 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
             problems.error(source.path, line, f"不认识的记录类型“{record_type}”：可用的类型：{'、'.join(RECORD_TYPES)}")
         return None
     checker = Checker(problems, schemas[record_type], source.path, data)
-    if "org" in data and data["org"] != folder.slug:
-        checker.error(("org",), f"记录写的机构“{data['org']}”与它所在的文件夹“{folder.slug}”不符：记录只能属于它所在的机构，"
+    if "org" in data and data["org"] != slug:
+        checker.error(("org",), f"记录写的机构“{data['org']}”与它所在的文件夹“{slug}”不符：记录只能属于它所在的机构，"
                       f"请把文件移到 orgs/{data['org']}/ 下，或删去 org 这一行")
         return None
     if not _report_schema(checker, data) or org is None:
@@ -216,7 +226,7 @@ def _record(source: SourceFile, folder: OrgFolder, org: Org | None, schemas: Sch
     except ValueError:
         checker.error(("updated",), f"「更新日期」“{data['updated']}”不是有效的日期或时间：请写成 2026-03-01 或 2026-03-01 09:30")
         return None
-    key = identity.record_key(Path(source.path).relative_to(f"orgs/{folder.slug}").as_posix())
+    key = identity.record_key(Path(source.path).relative_to(f"orgs/{slug}").as_posix())
     index_no = identity.index_no(org.code, record_type, org.slug, key, data.get("index_no"))
     body = data.get("body", "") or source.body
     record = Record(
@@ -245,17 +255,24 @@ def _parse_updated(value):
 
 def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings) -> None:
     own_phones = {}
+    markup = Markup()
     for item in loaded:
-        record, checker = item.record, item.checker
-        org = record.org
+        org = item.record.org
         if org.slug not in own_phones:
-            own_phones[org.slug] = frozenset(_digits(p) for p in org.phones)
-        check_column(record, checker, settings)
-        record.attachments = check_attachments(record, checker, item.source, content_dir)
-        scan_privacy(checker, item.source, own_phones[org.slug])
-        record.record_type.check(record, checker)
+            own_phones[org.slug] = public_phones(org.phones)
+        check_record(item, content_dir, settings, own_phones[org.slug], markup)
         if item.valid:
-            org.records.append(record)  # the cross-record pass counts on the org's valid records
+            org.records.append(item.record)  # the cross-record pass counts on the org's valid records
+
+
+def check_record(item: Loaded, content_dir: Path, settings: Settings, own_phones: frozenset[str],
+                 markup: Markup | None = None) -> None:
+    """One record's own checks: column, attachments, privacy and its type's rules."""
+    record, checker = item.record, item.checker
+    check_column(record, checker, settings)
+    record.attachments = check_attachments(record, checker, item.source, content_dir, own_phones)
+    scan_privacy(checker, item.source, own_phones, record, markup)
+    record.record_type.check(record, checker)
 
 
 def check_column(record: Record, checker: Checker, settings: Settings) -> None:
@@ -266,7 +283,8 @@ def check_column(record: Record, checker: Checker, settings: Settings) -> None:
     record.category = category
 
 
-def check_attachments(record: Record, checker: Checker, source: SourceFile, content_dir: Path) -> list[Attachment]:
+def check_attachments(record: Record, checker: Checker, source: SourceFile, content_dir: Path,
+                      own_phones: frozenset[str] = frozenset()) -> list[Attachment]:
     org_dir = (content_dir / "orgs" / record.org.slug).resolve()
     record_dir = (content_dir / source.path).parent
     found = []
@@ -279,40 +297,32 @@ def check_attachments(record: Record, checker: Checker, source: SourceFile, cont
                 checker.error((key, i, "file"), f"附件文件“{item['file']}”不存在：请把文件放到 {Path(source.path).parent.as_posix()}/ 下的这个位置，或改正文件名")
             else:
                 inside = file.relative_to(org_dir).as_posix()
+                for message in attachment_problems(file, item["file"], inside, own_phones):
+                    checker.error((key, i, "file"), message)
                 found.append(Attachment(item["file"], item.get("title") or file.name, f"orgs/{record.org.slug}/{inside}",
                                         f"{record.org.slug}/files/{inside}", file.stat().st_size))
     return found
 
 
-def _strings(value, path=()):
-    """Every text value with its path; numbers too, since an ID typed bare is an int."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, int) and not isinstance(value, bool) and value >= 10**10:
-        yield path, str(value)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
+def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str],
+                 record: Record | None = None, markup: Markup | None = None) -> None:
+    """Every personal number in what the file publishes: fields, name, body, summary."""
+    published = None if record is None else (record.body_html, record.summary)
+    for leak in privacy_scan.source_leaks(source, checker, own_phones, published, markup):
+        checker.error_at(leak.line, leak.message(source.path), leak.field)
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
-
-
-def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str]) -> None:
-    for path, text in _strings(source.data):
-        if path[:1] == ("phones",):
-            continue
-        for finding in privacy.scan(text, own_phones):
-            checker.error(path, f"{checker.label(path)}里有{finding.what}（{finding.shown}）：{finding.fix}。"
-                          f"可运行 publish.py mask {source.path} 自动处理")
-    for finding in privacy.scan(source.body, own_phones):
-        line = source.body_line + source.body.count("\n", 0, finding.start)
-        checker.error_at(line, f"「正文」里有{finding.what}（{finding.shown}）：{finding.fix}。"
-                                 f"可运行 publish.py mask {source.path} 自动处理")
+def scan_site_pages(content_dir: Path, orgs: dict[str, Org], problems: Problems) -> None:
+    """Site-wide pages (content/pages/: Markdown or HTML) are Pelican's to publish, but published:
+    the same scan, with every org's public phones allowed."""
+    phones = public_phones(p for org in orgs.values() for p in org.phones)
+    markup = Markup()
+    pages = content_dir / "pages"
+    suffixes = privacy_scan.MARKDOWN_PAGES + privacy_scan.HTML_PAGES
+    for file in sorted(f for f in pages.rglob("*") if f.suffix.lower() in suffixes and f.is_file()):
+        relative = file.relative_to(content_dir).as_posix()
+        for leak in privacy_scan.page_leaks(file, content_dir, phones, markup):
+            problems.error(relative, leak.line, leak.message(relative))
 
 
 # 5 ------------------------------------------------------------------------------------
@@ -327,18 +337,28 @@ def check_across(loaded: list[Loaded]) -> None:
     for item in loaded:
         record = item.record
         if record.index_no in by_index_no:
-            item.checker.error(("index_no",), f"索引号 {record.index_no} 与 {by_index_no[record.index_no].source_path} 重复："
-                               "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
+            report_duplicate_index_no(item, by_index_no[record.index_no])
             continue
         by_index_no[record.index_no] = record
-        relative = record.source_path.removeprefix("orgs/")
-        by_path[relative] = by_path[relative.rsplit(".", 1)[0]] = record
+        for key in path_keys(record):
+            by_path[key] = record
     published = [item for item in loaded if item.valid]
     for item in published:
         resolve_references(item, by_index_no, by_path)
     for code, record_type in RECORD_TYPES.items():
         record_type.check_across([i.record for i in published if i.record.type == code], lambda r: checkers[id(r)])
     plausibility.warn_far_future([i.record for i in published], lambda r: checkers[id(r)])
+
+
+def report_duplicate_index_no(item: Loaded, first: Record) -> None:
+    item.checker.error(("index_no",), f"索引号 {item.record.index_no} 与 {first.source_path} 重复："
+                       "复制来的文件请删去 index_no 这一行，系统会生成新的索引号")
+
+
+def path_keys(record: Record) -> tuple[str, str]:
+    """How a reference may name a record by its file: from the org folder on, with or without the suffix."""
+    relative = record.source_path.removeprefix("orgs/")
+    return relative, relative.rsplit(".", 1)[0]
 
 
 def resolve_references(item: Loaded, by_index_no: dict[str, Record], by_path: dict[str, Record]) -> None:

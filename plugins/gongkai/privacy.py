@@ -3,27 +3,58 @@
 ID numbers keep their first 6 and last 4 characters (``110105********1234``), mobile
 numbers their first 3 and last 4 (``138****1234``); bank card and account numbers are
 never published at all.
+
+``scan`` reads one run of text a reader gets (``readable``: normalised, never two cells
+or blocks joined). Within it, digits written apart by one separator (space, dash, dot,
+underscore) or by emphasis marks (``1**38**…``) are one number to a reader, so groups of
+digits are joined into *chains*, and every stretch of whole groups in a chain is tested:
+
+- an ID: 18 characters with a real birth date and a valid check digit, or 15 digits with
+  a real birth date (the old 15-digit card);
+- a mobile: 11 digits, 1[3-9]…, not one of the org's public phones; after ``+86`` too;
+- a bank card: 13–19 digits passing the Luhn check, unless it is a mobile behind its
+  country code;
+- none of these (an ID aside, which holds a birth date whole) takes in any part of a date
+  (2026-03-05, 20260305);
+- an account: 8 or more digits a few characters after 账号/卡号/账户…, unless a date or an
+  amount of money (``账户余额 12345.60``) is what follows the word.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-_ID18 = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
-_ID15 = re.compile(r"(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])")
-_CARD = re.compile(r"(?<![0-9A-Za-z])(?:\d[ -]?){12,18}\d(?![0-9A-Za-z])")
-_ACCOUNT_WORD = re.compile(r"(?:账号|帐号|卡号|账户|帐户|银行卡)[^0-9\n]{0,8}((?:\d[ -]?){7,29}\d)")
-_MOBILE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9A-Za-z])")
+_SEPARATOR = r"[ \-.·・‐‑‒–—―−_]"
+_MARKS = r"[*_~`]{1,3}"  # Markdown emphasis, strike-through, code: invisible once rendered
+_GAP = rf"(?:{_MARKS}{_SEPARATOR}?(?:{_MARKS})?|{_SEPARATOR}(?:{_MARKS})?)"
+_CHAIN = re.compile(rf"[0-9]+(?:{_GAP}[0-9]+)*(?:(?:{_GAP})?[Xx](?![A-Za-z]))?")
+_GROUP = re.compile(r"[0-9]+|[Xx]")
+_ACCOUNT_WORDS = "账号|帐号|卡号|账户|帐户|银行卡"
+_ACCOUNT_WORD = re.compile(rf"(?:{_ACCOUNT_WORDS})[^0-9]{{0,8}}$")  # right before a number
+_ACCOUNT_WORD_ANYWHERE = re.compile(_ACCOUNT_WORDS)
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_COUNTRY_MOBILE = re.compile(r"(?:86|0086)1[3-9][0-9]{9}")
+_AMOUNT = re.compile(r"[0-9]{1,12}\.[0-9]{1,2}")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
+LONGEST = 19  # digits of the longest card number; IDs have 18, mobiles 11
+SHORTEST = 8  # digits of the shortest account number near 账号; shorter text holds nothing
+SHORTEST_OF_ALL_NUMBERS = 11  # a mobile's: a shorter chain can only be an account
+# An ID starts with its province's code (GB/T 2260; 83: residence permits of Hong Kong, Macao, Taiwan).
+PROVINCES = frozenset("11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
+                      "61 62 63 64 65 71 81 82 83".split())
+_RANK = {"id": 0, "account": 1, "card": 2, "mobile": 3}
 
 
 @dataclass(frozen=True)
 class Finding:
     kind: str  # "id", "card", "mobile"
-    start: int  # offset in the text
+    start: int  # offset in the run
     shown: str  # the number, masked, safe to print in a message
+    digits: str = ""  # the number itself (X for an ID's check character): what ``mask`` looks for
+    joined: bool = False  # read from groups of digits not written the way such a number is
 
     @property
     def what(self) -> str:
@@ -36,8 +67,8 @@ class Finding:
                 "mobile": "只保留前 3 位和后 4 位，例如 138****1234；机构的公开电话请写进 org.yaml 的 phones"}[self.kind]
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+def digits_of(text: str) -> str:
+    return re.sub(r"[^0-9]", "", text)
 
 
 def id_check_digit_ok(number: str) -> bool:
@@ -55,59 +86,141 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def is_id(number: str) -> bool:
+    if number[:2] not in PROVINCES:
+        return False
+    if len(number) == 18:
+        return (number[6:8] in ("18", "19", "20") and number[:17].isdigit()
+                and _real_date(int(number[6:10]), int(number[10:12]), int(number[12:14])) and id_check_digit_ok(number))
+    return (len(number) == 15 and number.isdigit()
+            and _real_date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12])))
+
+
 def mask_id(number: str) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
 def mask_mobile(number: str) -> str:
-    digits = _digits(number)
+    digits = digits_of(number)
     return digits[:3] + "****" + digits[-4:]
 
 
-def _candidates(text: str):
-    """(start, end, kind, number) of every personal number, in order of precedence."""
-    for m in _ID18.finditer(text):
-        if id_check_digit_ok(m.group()):
-            yield m.start(), m.end(), "id", m.group()
-    for m in _ID15.finditer(text):
-        yield m.start(), m.end(), "id", m.group()
-    for m in _ACCOUNT_WORD.finditer(text):
-        yield m.start(1), m.end(1), "card", m.group(1)
-    for m in _CARD.finditer(text):
-        digits = _digits(m.group())
-        if 13 <= len(digits) <= 19 and luhn_ok(digits):
-            yield m.start(), m.end(), "card", m.group()
-    for m in _MOBILE.finditer(text):
-        yield m.start(), m.end(), "mobile", m.group()
+def _date_groups(groups: list[str]) -> int:
+    """How many leading groups are a date (2026-03-05, 2026.3.5, 20260305): 0 when none."""
+    if groups and len(groups[0]) == 8 and groups[0].isdigit() and groups[0][:2] in ("19", "20"):
+        if _real_date(int(groups[0][:4]), int(groups[0][4:6]), int(groups[0][6:])):
+            return 1
+    if (len(groups) >= 3 and len(groups[0]) == 4 and groups[0][:2] in ("19", "20")
+            and all(1 <= len(g) <= 2 and g.isdigit() for g in groups[1:3])
+            and _real_date(int(groups[0]), int(groups[1]), int(groups[2]))):
+        return 3
+    return 0
+
+
+def _chain_candidates(text: str, chain: re.Match):
+    """(rank, start, end, kind, digits) of every personal number made of whole groups."""
+    groups = [(m.start() + chain.start(), m.end() + chain.start(), m.group()) for m in _GROUP.finditer(chain.group())]
+    if groups[-1][2] in "Xx":  # the check character belongs to the group before it
+        x = groups.pop()
+        if not groups:
+            return
+        start, _, digits = groups[-1]
+        groups[-1] = (start, x[1], digits + "X")
+    texts = [g[2] for g in groups]
+    yield from _account_candidate(text, chain.start(), groups, texts)
+    if sum(map(len, texts)) < SHORTEST_OF_ALL_NUMBERS:
+        return
+    dates = _dates(texts)
+    for i in range(len(groups)):
+        number = ""
+        for j in range(i, len(groups)):
+            number += texts[j]
+            if len(number) > LONGEST or "X" in number[:-1]:
+                break
+            span = (groups[i][0], groups[j][1])
+            touched = [(a, b) for a, b in dates if a <= j and i < b]
+            if is_id(number) and all(i <= a and b <= j + 1 for a, b in touched):
+                yield (_RANK["id"], *span, "id", number)
+            elif touched:
+                continue
+            elif _MOBILE.fullmatch(number):
+                yield (_RANK["mobile"], *span, "mobile", number)
+            elif _COUNTRY_MOBILE.fullmatch(number):
+                yield (_RANK["mobile"], *span, "mobile", number[-11:])
+            elif 13 <= len(number) and number.isdigit() and luhn_ok(number):
+                yield (_RANK["card"], *span, "card", number)
+
+
+def _dates(texts: list[str]) -> list[tuple[int, int]]:
+    """(first, last + 1) group of every date in a chain. A mobile or card number is never
+    written around a date, and an ID holds a birth date whole: a ledger line such as
+    "2021-09-19 0694 815.41" holds no number ("19 0694 815 41" would be a mobile)."""
+    found = []
+    for i in range(len(texts)):
+        size = _date_groups(texts[i:i + 3])
+        if size:
+            found.append((i, i + size))
+    return found
+
+
+def _account_candidate(text: str, chain_start: int, groups, texts):
+    """The digits a few characters after 账号/卡号/账户 are an account, unless they are a date
+    or an amount of money."""
+    if not _ACCOUNT_WORD.search(text, max(0, chain_start - 12), chain_start):
+        return
+    skip = _date_groups(texts)
+    rest = texts[skip:]
+    number = "".join(rest)
+    if not rest or len(number) < SHORTEST or not number.isdigit() or _COUNTRY_MOBILE.fullmatch(number):
+        return
+    written = text[groups[skip][0]:groups[-1][1]]
+    if _AMOUNT.fullmatch(written):
+        return
+    yield (_RANK["account"], groups[skip][0], groups[-1][1], "card", number)
 
 
 def _findings(text: str, own_phones: frozenset[str]):
-    """Non-overlapping candidates, the earlier (stronger) kind winning; own phones allowed."""
+    """Non-overlapping candidates, the stronger kind winning; the org's own phones allowed."""
+    count = sum(map(text.count, "0123456789"))
+    if count < SHORTEST or (count < SHORTEST_OF_ALL_NUMBERS and not _ACCOUNT_WORD_ANYWHERE.search(text)):
+        return
+    candidates = []
+    for chain in _CHAIN.finditer(text):
+        if sum(map(chain.group().count, "0123456789")) >= SHORTEST:
+            candidates.extend(_chain_candidates(text, chain))
     taken: list[tuple[int, int]] = []
-    for start, end, kind, number in _candidates(text):
+    for _, start, end, kind, number in sorted(candidates, key=lambda c: (c[0], c[1], c[1] - c[2])):
         if any(s < end and start < e for s, e in taken):
             continue
-        if kind == "mobile" and _digits(number) in own_phones:
+        if kind == "mobile" and number in own_phones:
             continue
         taken.append((start, end))
         yield start, end, kind, number
 
 
-_SHOWN = {"id": mask_id, "mobile": mask_mobile, "card": lambda n: "****" + _digits(n)[-4:]}
-_MASKED = {"id": mask_id, "mobile": mask_mobile, "card": lambda n: "（账号不公开）"}
+_SHOWN = {"id": mask_id, "mobile": mask_mobile, "card": lambda n: "****" + n[-4:]}
+MASKED = {"id": mask_id, "mobile": mask_mobile, "card": lambda n: "（账号不公开）"}
 
 
 def scan(text: str, own_phones: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every unmasked personal number in ``text``; ``own_phones`` are digits of public phones."""
-    return sorted((Finding(kind, start, _SHOWN[kind](number))
-                   for start, _, kind, number in _findings(text, own_phones)), key=lambda f: f.start)
+    """Every unmasked personal number in one normalised run; ``own_phones`` are digits of public phones."""
+    return sorted((Finding(kind, start, _SHOWN[kind](number), number, not _written_as_usual(kind, text[start:end]))
+                   for start, end, kind, number in _findings(text, own_phones)), key=lambda f: f.start)
 
 
-def mask_text(text: str, own_phones: frozenset[str] = frozenset()) -> tuple[str, int]:
-    """``text`` with every finding masked (bank numbers removed); and how many were."""
-    out, last, count = [], 0, 0
-    for start, end, kind, number in sorted(_findings(text, own_phones)):
-        out.append(text[last:start] + _MASKED[kind](number))
-        last, count = end, count + 1
-    out.append(text[last:])
-    return "".join(out), count
+def _written_as_usual(kind: str, written: str) -> bool:
+    """Whole, or in the groups it is usually written in (138 1234 5678, 6222 0212 3456 7890 128)."""
+    sizes = [len(g) for g in re.findall(r"[0-9]+[Xx]?", written)]
+    if len(sizes) == 1:
+        return True
+    if kind == "card":
+        return all(size == 4 for size in sizes[:-1])
+    return sizes in ([3, 4, 4], [6, 8, 4], [6, 4, 4, 4], [6, 6, 3]) or (kind == "mobile" and sizes[1:] in ([11], [3, 4, 4]))

@@ -8,6 +8,7 @@ spreadsheet has a place instead of a line (``journal.xlsx:2026年2月!F6: 错误
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,9 @@ class Problem:
     level: str
     message: str
     place: str | None = None  # "工作表!F6" in a spreadsheet; "" for the whole file; None: a line
+    # Keys and indexes of the field it names, ("income", 2, "amount"); () when only a line is
+    # known. Not part of a problem's identity: the same line said twice is one problem.
+    field: tuple = dataclasses.field(default=(), compare=False)
 
     def __str__(self) -> str:
         if self.place is None:
@@ -38,17 +42,22 @@ class Problem:
         return f"{where}: {self.level}: {_one_line(self.message)}"
 
 
+def errors_in(problems) -> list[Problem]:
+    """The errors among some problems (warnings left out)."""
+    return [p for p in problems if p.level == ERROR]
+
+
 class Problems:
     """Collects problems while the content is read and checked; the same problem twice is one."""
 
     def __init__(self) -> None:
         self._items: dict[Problem, None] = {}  # insertion-ordered set
 
-    def error(self, path: str, line: int, message: str) -> None:
-        self._items.setdefault(Problem(path, line, ERROR, message))
+    def error(self, path: str, line: int, message: str, field: tuple = ()) -> None:
+        self._items.setdefault(Problem(path, line, ERROR, message, field=field))
 
-    def warning(self, path: str, line: int, message: str) -> None:
-        self._items.setdefault(Problem(path, line, WARNING, message))
+    def warning(self, path: str, line: int, message: str, field: tuple = ()) -> None:
+        self._items.setdefault(Problem(path, line, WARNING, message, field=field))
 
     def error_at(self, path: str, place: str, message: str, order: int = 0) -> None:
         """A problem at a place that is not a line, e.g. a spreadsheet cell; ``order`` sorts it."""

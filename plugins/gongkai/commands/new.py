@@ -32,6 +32,17 @@ def schema_url(project, target: Path, record_type: str) -> str:
     return Path(os.path.relpath(REPOSITORY_SCHEMAS / f"{record_type}.json", target.parent)).as_posix()
 
 
+def template_text(record_type: str, schema_address: str) -> str:
+    """The commented template of a type, with the line that points editors at its schema."""
+    template = ALL_TYPES[record_type].new_template.read_text("utf-8")
+    if not schema_address:
+        return template
+    line = f"# yaml-language-server: $schema={schema_address}\n"
+    if template.startswith("---\n"):
+        return "---\n" + line + template[4:]
+    return line + template
+
+
 def target_path(org_dir: Path, record_type: str, name: str | None) -> Path:
     if record_type == "org":
         return org_dir / ORG_FILE
@@ -49,12 +60,7 @@ def run(args) -> int:
     target = target_path(org_dir, args.type, args.name)
     if target.exists():
         raise UsageError(f"{target} 已经存在：请用 --name 换一个文件名")
-    template = ALL_TYPES[args.type].new_template.read_text("utf-8")
-    line = f"# yaml-language-server: $schema={schema_url(project, target, args.type)}\n"
-    if template.startswith("---\n"):
-        text = "---\n" + line + template[4:]
-    else:
-        text = line + template
+    text = template_text(args.type, schema_url(project, target, args.type))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"已新建 {target}：请按注释修改后运行 publish.py check", file=sys.stderr)

@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+from ..errors import GongkaiError
 from ..project import from_args
 from .build import build
 
@@ -38,7 +39,10 @@ def watch(project, folders, interval: float, stop: threading.Event) -> None:
         if now != seen:
             seen = now
             print("内容有改动，重新生成……", file=sys.stderr)
-            build(project)
+            try:
+                build(project)
+            except GongkaiError as error:  # e.g. another build of this output is running: try at the next change
+                print(f"publish.py: {error}", file=sys.stderr)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -6,6 +6,13 @@ only the objects that changed. The commit is deterministic: fixed author, and a 
 the content (SOURCE_DATE_EPOCH, else the content's last git commit, else the previous
 pages commit) — never "now" — so the same site pushed twice is the same commit.
 
+The commit has no parent: the branch holds the current site and nothing else, so a record
+taken down (a leak, a withdrawn list) leaves no reachable history behind it (issue 9;
+docs/takedown.md). It replaces the branch by a forced push that succeeds only while the
+branch is still the commit this deploy started from (``--force-with-lease``), so a deploy
+made meanwhile from elsewhere is never overwritten unseen. A branch that still carries the
+history of older deploys is rewritten to one commit even when no file changed.
+
 A bare cache of the branch is kept in ~/.cache/gongkai/pages/. For ssh, GONGKAI_SFTP_KEY
 names the private key and GONGKAI_SSH_KNOWN_HOSTS the known_hosts file, as for sftp://.
 """
@@ -76,6 +83,9 @@ class GitPublisher(Publisher):
             return f"{where} 不是 git 仓库：请先在服务器上建好（git init --bare）"
         if "no space left" in lowered or "disk quota" in lowered:
             return f"{where} 磁盘已满：清理后重新运行"
+        if any(s in lowered for s in ("denying non-fast-forward", "force-push", "force push", "protected branch")):
+            return (f"{where} 不允许强制推送 {self.branch} 分支：请在 git 服务器上允许（每次发布都替换整个分支，"
+                    "撤下的记录才不会留在历史里，见 docs/takedown.md）")
         if "rejected" in lowered or "non-fast-forward" in lowered or "fetch first" in lowered:
             return f"{where} 的 {self.branch} 分支刚被别人更新过：请重新运行 deploy"
         last = stderr.strip().splitlines()[-1] if stderr.strip() else "未知错误"
@@ -115,6 +125,13 @@ class GitPublisher(Publisher):
                 changes.append(Change(action, path, size, sha))
         return sorted(changes, key=lambda c: (c.action == DELETE, c.path))
 
+    def _has_history(self) -> bool:
+        """Whether the branch's commit has parents: older deploys are still reachable."""
+        if self.parent is None:
+            return False
+        header = self._git("cat-file", "commit", self.parent).split("\n\n", 1)[0]
+        return any(line.startswith("parent ") for line in header.splitlines())
+
     def _date(self) -> str:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         if not epoch and self.content is not None:
@@ -132,17 +149,18 @@ class GitPublisher(Publisher):
         report = Report(changes, unchanged=len(local) - sum(1 for c in changes if c.action != DELETE))
         if progress:
             progress.planned(changes)
-        if dry_run or not changes:
+        if dry_run or not (changes or self._has_history()):
             return report
         message = (f"发布网站：新增 {report.count(UPLOAD)}、更新 {report.count(REPLACE)}、删除 {report.count(DELETE)} 个文件\n\n"
-                   f"manifest.json SHA-256: {next((e.sha256 for e in local if e.path == 'manifest.json'), '-')}\n")
+                   f"manifest.json SHA-256: {next((e.sha256 for e in local if e.path == 'manifest.json'), '-')}\n"
+                   "每次发布都是没有上一版的单个提交：撤下的文件不留在分支历史里。\n")
         date = self._date()
         env = {**self.env, "GIT_AUTHOR_NAME": AUTHOR[0], "GIT_AUTHOR_EMAIL": AUTHOR[1], "GIT_AUTHOR_DATE": date,
                "GIT_COMMITTER_NAME": AUTHOR[0], "GIT_COMMITTER_EMAIL": AUTHOR[1], "GIT_COMMITTER_DATE": date}
-        parents = ["-p", self.parent] if self.parent else []
-        commit = self._git("commit-tree", tree, *parents, "-m", message, env=env).strip()
-        self._git("push", "--quiet", self.remote, f"{commit}:refs/heads/{self.branch}")
-        self._git("update-ref", f"refs/heads/{self.branch}", commit)
+        commit = self._git("commit-tree", tree, "-m", message, env=env).strip()
+        ref = f"refs/heads/{self.branch}"
+        self._git("push", "--quiet", f"--force-with-lease={ref}:{self.parent or ''}", self.remote, f"{commit}:{ref}")
+        self._git("update-ref", ref, commit)
         report.done = list(changes)
         report.commit = commit
         for change in changes if progress else ():

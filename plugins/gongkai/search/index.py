@@ -21,11 +21,11 @@ from whoosh import scoring
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.query import And, Or, Term
 
+from ..staging import is_staging
 from .analysis import analyzer, query_terms
 from .documents import SearchDoc
 
 INDEX_SUFFIX = ".search-index"
-STAGING_SUFFIX = ".building"  # publish.py build renders into .<output>.building (commands/build.py)
 
 # Text fields and how much a match in each weighs: title, 文号 and org name above the rest.
 FIELD_BOOSTS = {"title": 3.0, "number": 3.0, "org_name": 2.0, "text": 1.0}
@@ -45,30 +45,32 @@ def weighting() -> scoring.BM25F:
 
 
 def index_path(output: Path) -> Path:
-    """Where the index of the build in ``output`` (or in its staging folder) lives."""
+    """Where the index of the site in ``output`` lives."""
     output = Path(output).resolve()
-    name = output.name
-    if name.startswith(".") and name.endswith(STAGING_SUFFIX):
-        name = name[1:-len(STAGING_SUFFIX)]
-    return output.parent / f".{name}{INDEX_SUFFIX}"
+    return output.parent / f".{output.name}{INDEX_SUFFIX}"
 
 
-def fresh_path(output: Path) -> Path:
-    """Where a build writes its index: renamed to ``index_path`` only when the site is swapped in."""
-    folder = index_path(output)
-    return folder.with_name(folder.name + ".new")
+def fresh_path(site: Path) -> Path:
+    """Where the build rendering into ``site`` writes its index until it is promoted.
+
+    A staging folder's index is named after it (unique to its build, removed with it);
+    Pelican run straight into an output uses ``.<output>.search-index.new``."""
+    site = Path(site).resolve()
+    if is_staging(site):
+        return site.with_name(site.name + INDEX_SUFFIX)
+    return index_path(site).with_name(index_path(site).name + ".new")
 
 
-def promote(output: Path) -> None:
-    """The build in ``output`` was swapped in: its fresh index becomes the index."""
-    fresh, folder = fresh_path(output), index_path(output)
+def promote(site: Path, output: Path) -> None:
+    """The build rendered into ``site`` is now ``output``: its fresh index becomes the index."""
+    fresh, folder = fresh_path(site), index_path(output)
     if fresh.is_dir():
         shutil.rmtree(folder, ignore_errors=True)
         fresh.rename(folder)
 
 
-def discard(output: Path) -> None:
-    shutil.rmtree(fresh_path(output), ignore_errors=True)
+def discard(site: Path) -> None:
+    shutil.rmtree(fresh_path(site), ignore_errors=True)
 
 
 def build(docs: list[SearchDoc], output: Path):
@@ -88,8 +90,8 @@ def build(docs: list[SearchDoc], output: Path):
             org=doc.org_slug, type=doc.type, year=doc.year or "-",
             stored=(doc.url, doc.title, doc.org_slug, doc.org_name, doc.type, doc.date, doc.source))
     writer.commit(optimize=True)
-    if not Path(output).resolve().name.endswith(STAGING_SUFFIX):
-        promote(output)
+    if not is_staging(Path(output).resolve()):
+        promote(output, output)
         return whoosh_index.open_dir(str(index_path(output)))
     return whoosh_index.open_dir(str(fresh))
 

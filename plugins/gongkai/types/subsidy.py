@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from ..model import Record
 
 MASKED_ID = re.compile(r"^\d{6}\*{8}\d{3}[\dXx]$")
+# Addresses stop at the township (a list names the 村民小组, never a house): a number of a house,
+# building, unit or room. Health is sensitive personal information (个人信息保护法第二十八条).
+HOUSE_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十百零〇两]+\s*(?:号|栋|幢|单元|室|弄)|门牌")
+ILLNESS = re.compile(r"患[^，,、；;）)\s]{1,6}|尿毒症|白血病|精神病|精神障碍|智力障碍|智障|肿瘤|癌症?|偏?瘫痪?|残疾|痴呆|透析|化疗"
+                     r"|艾滋病?|肝炎|结核病?|失明|聋哑|[重大慢]?病|[^，,、；;（(\s]{1,3}症")
+RECIPIENT_TEXT = ("name", "group")
 # The optional columns of the recipient table: the numbers an amount follows from stand just
 # before it (quantity × rate, so a reader checks it on a phone without scrolling), details after.
 COUNT_COLUMNS = ("household_size", "quantity")
@@ -59,6 +65,8 @@ class Subsidy(RecordType):
             total += amount
             if rate is not None and "quantity" in person:
                 self._check_rate(checker, i, person, amount, rate)
+            for key in RECIPIENT_TEXT:
+                self._check_recipient_text(checker, ("recipients", i, key), person.get(key))
             if "id" in person:
                 self._check_id(checker, i, person["id"], is_minimal_living(data["program"]))
         declared = check_amount(checker, ("total",), data["total"])
@@ -80,6 +88,20 @@ class Subsidy(RecordType):
             checker.error(("recipients", i, "id"), "低保名单只公开姓名、家庭人口和金额（最低生活保障审核确认办法第二十四条）：请删除身份证号")
         elif not MASKED_ID.match(number):
             checker.error(("recipients", i, "id"), "身份证号要按全站统一方式脱敏：保留前 6 位和后 4 位，中间写 8 个 *，例如 110105********1234")
+
+    @staticmethod
+    def _check_recipient_text(checker: Checker, path: tuple, value: Any) -> None:
+        """A recipient's name and group are a name and a 村民小组: no house number, no illness."""
+        if not isinstance(value, str):
+            return
+        label = checker.label(path)
+        house = HOUSE_NUMBER.search(value)
+        if house:
+            checker.error(path, f"{label}里有门牌号“{house.group()}”：名单上的地址只写到村民小组（例如 三组），请删除门牌号")
+        illness = ILLNESS.search(value)
+        if illness:
+            checker.error(path, f"{label}里有病情“{illness.group()}”：健康状况是敏感个人信息（个人信息保护法第二十八条），"
+                                "名单只公开姓名、家庭人口和金额，请删除")
 
     def view(self, record: Record) -> SubsidyView:
         data, facts = record.data, record.facts

@@ -14,6 +14,7 @@ content gives byte-identical feeds.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
@@ -147,7 +148,9 @@ def entry(site, record):
     item.updated(times.updated(record))
     item.author({"name": xml_text(record.org.name)})
     item.category(term=xml_text(record.category), label=xml_text(record.category))
-    item.summary(xml_text(record.summary or record.title))
+    # A summary is text. RSS readers render <description> as HTML and Atom's is declared html
+    # here too, so the text goes in escaped: "<img onerror>" typed on a page stays words.
+    item.summary(xml_text(html.escape(record.summary or record.title, quote=False)), type="html")
     return item
 
 

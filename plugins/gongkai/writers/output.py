@@ -42,6 +42,9 @@ class Output:
 
     def render(self, template: str, relative: str, **context) -> None:
         """Render a theme template to ``relative``; ``root`` leads back to the site root."""
+        self.write_text(relative, self.html(template, relative, **context))
+
+    def html(self, template: str, relative: str, **context) -> str:
+        """The page ``render`` would write at ``relative`` (the editor's preview shows it unwritten)."""
         root = "../" * relative.count("/")
-        html = self.env.get_template(template).render(root=root, page_url=relative, **context)
-        self.write_text(relative, html)
+        return self.env.get_template(template).render(root=root, page_url=relative, **context)
