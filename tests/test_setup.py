@@ -13,8 +13,7 @@ from conftest import DEMO_CONTENT, PUBLISH, ROOT
 # The import name of each test-only requirement (requirements-dev.txt beyond requirements.txt).
 TEST_ONLY_MODULES = {"pytest": "pytest", "pytest-xdist": "xdist", "hypothesis": "hypothesis", "playwright": "playwright",
                      "feedparser": "feedparser", "frictionless": "frictionless", "libcoveocds": "libcoveocds",
-                     "moto": "moto", "pyftpdlib": "pyftpdlib", "pyopenssl": "OpenSSL", "trustme": "trustme", "jieba": "jieba",
-                     "pypdf": "pypdf"}
+                     "moto": "moto", "pyftpdlib": "pyftpdlib", "pyopenssl": "OpenSSL", "trustme": "trustme", "jieba": "jieba"}
 
 
 def requirement_names(name: str) -> list[str]:
