@@ -169,3 +169,18 @@ def test_an_org_profile_is_edited_and_the_county_reloaded(page, editor, content)
     assert len(before) == len(after) and changed == [("address: 青峰县青石镇小河村党群服务中心", "address: 青峰县青石镇小河村便民服务中心")]
     page.goto(editor.url("/"))
     assert page.get_by_role("link", name="小河村").count() == 1  # the tree is read again, the village still in it
+
+
+def test_labelled_phones_are_edited_as_name_and_number_lines(page, editor, content):
+    path = "orgs/county-gov/org.yaml"
+    page.goto(editor.url(f"/edit/{path}"))
+    box = page.get_by_label("公开电话")
+    assert box.input_value() == "政府办公室：0839-8221001\n政务公开监督电话：0839-8221010"
+    box.fill(box.input_value() + "\n值班电话：0839-8221099\n0839-8221098")
+    press(page, "保存")
+    assert "已保存" in page.locator(".flash").first.inner_text(), page.locator("main").inner_text()[:1500]
+    from gongkai.reading import yamltext
+    phones = yamltext.load((content / path).read_text("utf-8"))["phones"]
+    assert phones == [{"label": "政府办公室", "number": "0839-8221001"}, {"label": "政务公开监督电话", "number": "0839-8221010"},
+                      {"label": "值班电话", "number": "0839-8221099"}, "0839-8221098"]
+    assert publish("check", "--content", content).returncode == 0

@@ -16,6 +16,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT3
 
 from conftest import DEMO_CONTENT, FIXTURES
+from gongkai.model import Phone
 
 POPOLO = FIXTURES / "standards" / "popolo"
 
@@ -39,7 +40,8 @@ def test_each_org_has_its_json_beside_its_page_with_every_field(demo_site):
         assert set(document["fields"]) == set(source), slug
         assert document["name"] == source["name"] and document["kind"] == source["kind"]
         assert (document["parent"] or {}).get("slug") == source.get("parent")
-        assert [p["number"] for p in document["phones"]] == [str(p) for p in source["phones"]]
+        assert [(p["label"], p["number"]) for p in document["phones"]] == [
+            (Phone.of(p).label, Phone.of(p).number) for p in source["phones"]]
         page = lxml.html.fromstring((demo_site / slug / "index.html").read_bytes())
         assert page.xpath('//head/link[@rel="alternate"][@type="application/json"]/@href') == [f"../{slug}/index.json"]
 
@@ -52,7 +54,7 @@ def test_the_directory_has_a_row_per_org_with_names_kinds_parents_addresses_hour
         row = rows[slug]
         assert (row["name"], row["kind"], row["parent"], row["address"], row["hours"]) == (
             source["name"], source["kind"], source.get("parent", ""), source["address"], source["hours"])
-        assert row["phones"].split("、") == [str(p) for p in source["phones"]]
+        assert row["phones"].split("、") == [Phone.of(p).as_line() for p in source["phones"]]
         for member in source.get("members", ()):
             assert f"姓名：{member['name']}；职务：{member['role']}" in row["members"], slug
     assert rows["xiaohe-village"]["kind_label"] == "村" and rows["xiaohe-village"]["parent_name"] == "青石镇人民政府"

@@ -91,3 +91,50 @@ def test_every_enumerated_field_has_its_chinese_words_declared_and_published(cod
             continue  # its codes are the Chinese words already (a decision's stages)
         assert set(record_type.values.get(key, {})) == set(codes), (code, key)
         assert set(record_type.values[key].values()) <= set(published[key]), (code, key)
+
+
+# Spec §1: public phones are numbers, or {label, number} (办公电话, 监督电话), and pages show the label.
+
+def county_with_phones(tmp_path: Path, phones: str) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    org = content / "orgs/xiaohe-village/org.yaml"
+    text = org.read_text("utf-8")
+    org.write_text(re.sub(r"phones:.*\n", f"phones: {phones}\n", text, count=1), "utf-8")
+    return content
+
+
+def test_labelled_phones_check_clean_and_pages_show_their_labels(tmp_path):
+    content = county_with_phones(tmp_path, "[{label: 村委会办公电话, number: 0839-7300201}, {label: 监督电话, number: 13900001111}, 0839-7300202]")
+    assert check_lines(content) == (0, [])
+    output = tmp_path / "out"
+    assert publish("build", "--content", content, "--output", output).returncode == 0
+    page = (output / "xiaohe-village/index.html").read_text("utf-8")
+    assert '村委会办公电话 <a href="tel:0839-7300201">0839-7300201</a>' in page
+    assert '监督电话 <a href="tel:13900001111">13900001111</a>、<a href="tel:0839-7300202">0839-7300202</a>' in page
+    report = publish("report", "--as-of", "2026-12-31", "--content", content, "--json")
+    phones = next(o["phones"] for o in json.loads(report.stdout) if o["org"] == "xiaohe-village")
+    assert phones == [{"label": "村委会办公电话", "number": "0839-7300201"}, {"label": "监督电话", "number": "13900001111"},
+                      {"label": "", "number": "0839-7300202"}]
+
+
+def test_a_labelled_phone_is_still_a_public_phone_records_may_name(tmp_path):
+    content = county_with_phones(tmp_path, "[{label: 监督电话, number: 139 0000 1111}]")
+    notice = content / "orgs/xiaohe-village/notice/example.md"
+    notice.write_text(notice.read_text("utf-8").replace("---\n", "---\n", 1) + "\n监督电话：13900001111\n", "utf-8")
+    assert check_lines(content) == (0, [])
+
+
+@pytest.mark.parametrize("phones, message", [
+    ("[{label: 办公电话}]", "「公开电话」第 1 项的写法不对（“{'label': '办公电话'}”）：每项是一个号码，或写成 {label: 办公电话, number: 0839-7300001}"),
+    ("[办公室电话八三一]", "「公开电话」第 1 项的写法不对（“办公室电话八三一”）：每项是一个号码，或写成 {label: 办公电话, number: 0839-7300001}"),
+])
+def test_a_phone_that_is_neither_a_number_nor_labelled_is_one_line(tmp_path, phones, message):
+    code, lines = check_lines(county_with_phones(tmp_path, phones))
+    assert code == 1
+    assert lines == [f"orgs/xiaohe-village/org.yaml:{_phones_line(tmp_path)}: 错误: {message}"]
+
+
+def _phones_line(tmp_path: Path) -> int:
+    text = (tmp_path / "content/orgs/xiaohe-village/org.yaml").read_text("utf-8")
+    return text[: text.index("phones:")].count("\n") + 1

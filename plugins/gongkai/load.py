@@ -25,7 +25,7 @@ from .attachment_checks import attachment_problems
 from .checking import Checker
 from .privacy_scan import public_phones
 from .markup import Markup, first_paragraph
-from .model import Attachment, Org, Record, Site
+from .model import Attachment, Org, Phone, Record, Site
 from .problems import Problems
 from .reading.source import SourceFile, is_record_file, read_source
 from .schema import Schemas
@@ -137,10 +137,11 @@ def read_org(source: SourceFile, slug: str, schemas: Schemas, problems: Problems
         return None
     data = source.data
     ORG.canonical(data)
-    scan_privacy(checker, source, public_phones(data["phones"]))
+    phones = [Phone.of(p) for p in data["phones"]]
+    scan_privacy(checker, source, public_phones(p.number for p in phones))
     org = Org(slug=slug, name=data["name"], kind=data["kind"], parent_slug=data.get("parent"),
               code=data.get("code", slug), address=data["address"], hours=data["hours"],
-              phones=list(data["phones"]), data=data, source_path=source.path, sha256=source.sha256)
+              phones=phones, data=data, source_path=source.path, sha256=source.sha256)
     return org, checker
 
 
@@ -259,7 +260,7 @@ def check_records(loaded: list[Loaded], content_dir: Path, settings: Settings) -
     for item in loaded:
         org = item.record.org
         if org.slug not in own_phones:
-            own_phones[org.slug] = public_phones(org.phones)
+            own_phones[org.slug] = public_phones(p.number for p in org.phones)
         check_record(item, content_dir, settings, own_phones[org.slug], markup)
         if item.valid:
             org.records.append(item.record)  # the cross-record pass counts on the org's valid records
@@ -315,7 +316,7 @@ def scan_privacy(checker: Checker, source: SourceFile, own_phones: frozenset[str
 def scan_site_pages(content_dir: Path, orgs: dict[str, Org], problems: Problems) -> None:
     """Site-wide pages (content/pages/: Markdown or HTML) are Pelican's to publish, but published:
     the same scan, with every org's public phones allowed."""
-    phones = public_phones(p for org in orgs.values() for p in org.phones)
+    phones = public_phones(p.number for org in orgs.values() for p in org.phones)
     markup = Markup()
     pages = content_dir / "pages"
     suffixes = privacy_scan.MARKDOWN_PAGES + privacy_scan.HTML_PAGES

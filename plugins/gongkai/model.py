@@ -17,6 +17,34 @@ from .updated import Times
 from .settings import Settings
 
 
+@dataclass(frozen=True)
+class Phone:
+    """A public phone of an org: its number and, when the org gives one, its name (办公电话, 监督电话)."""
+
+    number: str
+    label: str = ""
+
+    @classmethod
+    def of(cls, written: str | dict) -> Phone:
+        """From org.yaml: a plain number, or ``{label, number}``."""
+        if isinstance(written, dict):
+            return cls(str(written["number"]), str(written.get("label", "")))
+        return cls(str(written))
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.number}" if self.label else self.number
+
+    def as_line(self) -> str:
+        """One line of the editor's box: 办公电话：0839-7300001, or the bare number."""
+        return f"{self.label}：{self.number}" if self.label else self.number
+
+    @staticmethod
+    def written(line: str) -> str | dict[str, str]:
+        """What org.yaml gets for one such line: the bare number, or ``{label, number}``."""
+        label, colon, number = line.replace(":", "：").partition("：")
+        return {"label": label.strip(), "number": number.strip()} if colon else line.strip()
+
+
 @dataclass
 class Attachment:
     file: str  # as the clerk wrote it, relative to the record's folder
@@ -35,7 +63,7 @@ class Org:
     code: str
     address: str
     hours: str
-    phones: list[str]
+    phones: list[Phone]
     data: dict  # the whole validated org.yaml (members, groups, head, …)
     source_path: str
     sha256: str

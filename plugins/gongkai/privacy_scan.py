@@ -17,6 +17,7 @@ from pathlib import Path
 from . import privacy, readable
 from .checking import Checker
 from .markup import Markup, first_paragraph, sanitise
+from .model import Phone
 from .privacy import Finding
 from .problems import Problems
 from .reading import yamltext
@@ -189,7 +190,7 @@ def own_phones(file: Path, content: Path) -> frozenset[str]:
     try:
         slug = file.resolve().relative_to((content / "orgs").resolve()).parts[0]
         org = yamltext.load((content / "orgs" / slug / "org.yaml").read_text("utf-8"))
-        return public_phones(p for p in org.get("phones", []) if isinstance(p, str))
+        return public_phones(Phone.of(p).number for p in org.get("phones", []))
     except Exception:  # no org, or one that does not read: no phone is public then
         return frozenset()
 

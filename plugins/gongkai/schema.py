@@ -171,6 +171,9 @@ class RecordSchema:
             if not re.search(field.get("pattern", ""), value):
                 return []  # not even written as a date: the pattern's message says how to write one
             return [Finding(path, f"{label}“{value}”这一天不存在：请核对年、月、日")]
+        if kind in ("oneOf", "anyOf"):  # one of several shapes (a phone: a number, or {label, number})
+            how = self._resolve(self._property(path[:-1] if path and isinstance(path[-1], int) else path)).get("description", "")
+            return [Finding(path, f"{label}的写法不对（“{_show(value)}”）：{how or '请对照模板修改'}")]
         if kind == "pattern":
             meant = written_dates.advice(value) if field.get("format") == "date" else None
             if meant:

@@ -44,14 +44,14 @@ def run(args) -> int:
     for finding in found:
         by_org.setdefault(finding.org.slug, []).append(finding)
     if args.json:
-        print(json.dumps([{"org": slug, "name": items[0].org.name, "phones": items[0].org.phones,
+        print(json.dumps([{"org": slug, "name": items[0].org.name, "phones": [{"label": p.label, "number": p.number} for p in items[0].org.phones],
                            "problems": [f.describe() for f in items]} for slug, items in by_org.items()],
                          ensure_ascii=False, indent=2))
         return 0
     print(f"截至 {reference}：{len(by_org)} 个机构需要督促（共 {len(site.orgs)} 个）")
     for slug, items in by_org.items():
         org = items[0].org
-        print(f"\n{org.name}（{slug}）  电话：{'、'.join(org.phones)}")
+        print(f"\n{org.name}（{slug}）  电话：{'、'.join(map(str, org.phones))}")
         for finding in items:
             print(f"  - {finding.describe()}")
     return 0

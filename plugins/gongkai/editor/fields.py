@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..model import Phone
 from ..problems import Problem
 from ..types import ALL_TYPES, RecordType
 from ..types.decision import STAGES
@@ -47,6 +48,7 @@ class Field:
     sum: str = ""  # the running total this input counts towards (editor.js and the server's totals)
     headings: tuple[str, ...] = ()  # gridrow: what each of its numbers counts (自然人 … 总计)
     uploads: bool = False  # table of attachments: each row can upload its file
+    labelled: bool = False  # lines of phones: a line may be 名称：号码 ({label, number} in the file)
 
     @property
     def id(self) -> str:
@@ -147,7 +149,8 @@ class Builder:
         elif made.kind == "ref":
             made.options = self._reference_options(key, value)
         elif made.kind == "lines":
-            made.value = "\n".join(map(shown, value)) if isinstance(value, list) else shown(value)
+            made.labelled = path == ("phones",)
+            made.value = lines_shown(value, made.labelled)
         elif made.kind == "gridrow":
             made.headings = GRID_COLUMNS[ref]
             cells = value if isinstance(value, list) else []
@@ -218,6 +221,13 @@ class Builder:
         if value not in (None, "") and str(value) not in [v for v, _ in options]:
             options.insert(0, (str(value), f"现在写的：{value}"))
         return options
+
+
+def lines_shown(value, labelled: bool) -> str:
+    """A list of texts, one a line; labelled phones as 名称：号码."""
+    if not isinstance(value, list):
+        return shown(value)
+    return "\n".join(Phone.of(item).as_line() if labelled else shown(item) for item in value)
 
 
 def _is_date(text: str) -> bool:

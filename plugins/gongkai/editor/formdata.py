@@ -11,7 +11,8 @@ were (``<table>.<row>._row``), so a row's comments stay with it when rows are ad
 from __future__ import annotations
 
 from . import values
-from .fields import Field
+from ..model import Phone
+from .fields import Field, lines_shown
 from .values import Rows
 
 MISSING = object()  # the key is to be left out
@@ -82,7 +83,8 @@ def value_of(form: Form, field: Field, old):
     if raw == "":
         return [] if field.kind == "lines" and field.required else MISSING
     if field.kind == "lines":
-        return [line.strip() for line in raw.split("\n") if line.strip()]
+        lines = [line.strip() for line in raw.split("\n") if line.strip()]
+        return [Phone.written(line) for line in lines] if field.labelled else lines
     if field.kind == "money":
         return values.money(raw)
     if field.kind == "integer":
@@ -95,7 +97,7 @@ def value_of(form: Form, field: Field, old):
 
 
 def _shown(field: Field, old) -> str:
-    return "\n".join(map(values.shown, old)) if field.kind == "lines" and isinstance(old, list) else values.shown(old)
+    return lines_shown(old, field.labelled) if field.kind == "lines" else values.shown(old)
 
 
 def _group(form: Form, field: Field, old):

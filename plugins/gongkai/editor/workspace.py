@@ -187,7 +187,7 @@ class Workspace:
         item = read_record(source, slug, org, self.site.schemas, self.markup, problems)
         if item is None or org is None:
             return None
-        check_record(item, self.content, self.settings, public_phones(org.phones), self.markup)
+        check_record(item, self.content, self.settings, public_phones(p.number for p in org.phones), self.markup)
         if item.valid:
             self._check_across(item)
         return item.record

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import GongkaiError
+from ..model import Phone
 from ..problems import Problems
 from ..reading import yamltext
 from ..settings import Settings
@@ -72,7 +73,7 @@ def read_org(content_dir: Path, slug: str) -> OrgInfo:
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
         raise UnknownOrg(f"{org_file} 读不出机构名称：请先运行 publish.py check 改正它")
-    phones = frozenset("".join(ch for ch in str(p) if ch.isdigit()) for p in data.get("phones") or ())
+    phones = frozenset("".join(ch for ch in Phone.of(p).number if ch.isdigit()) for p in data.get("phones") or ())
     return OrgInfo(slug, data["name"], str(data.get("kind", "")), tuple(map(str, data.get("groups") or ())), phones)
 
 

@@ -32,6 +32,20 @@ class ListOf(NamedTuple):
     item: object
 
 
+class Either(NamedTuple):
+    """One of several shapes (a phone: its number as text, or {label, number})."""
+
+    shapes: tuple
+
+    def matching(self, value):
+        """The shape this value was written in: a mapping's, a list's, else the first scalar one."""
+        wanted = dict if isinstance(value, LineDict) else ListOf if isinstance(value, LineList) else str
+        for shape in self.shapes:
+            if isinstance(shape, wanted) if wanted is not str else isinstance(shape, str):
+                return shape
+        return None
+
+
 def apply(data: LineDict) -> None:
     """Put every value of a record as its type's schema means it, in place."""
     record_type = data.get("type")
@@ -49,6 +63,9 @@ def shape_of(record_type: str) -> dict:
 def _shape(schema: dict, definitions: dict):
     while "$ref" in schema:
         schema = definitions[schema["$ref"].rsplit("/", 1)[1]]
+    alternatives = schema.get("oneOf") or schema.get("anyOf")
+    if alternatives:
+        return Either(tuple(_shape(alternative, definitions) for alternative in alternatives))
     kinds = schema.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     if "string" in kinds:
@@ -75,6 +92,8 @@ def _fix_container(container, shape) -> None:
 def _fix(container, key, shape) -> None:
     """Fix ``container[key]``: the container knows the value's text as written."""
     value = container[key]
+    if isinstance(shape, Either):
+        shape = shape.matching(value)
     if shape in (TEXT, FORMATTED):
         if value is not None and value.__class__ is not str and key in container.written:
             value = container[key] = container.written[key]

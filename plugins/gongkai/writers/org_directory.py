@@ -27,17 +27,6 @@ MEMBERSHIP_COLUMNS = (("organization_id", "机构代号"), ("organization_name",
                       ("person_name", "姓名"), ("role", "职务"), ("body", "所属组织"), ("start_date", "任职日期"))
 
 
-def phones(org) -> list[tuple[str, str]]:
-    """(label, number) of each public phone: a plain number, or ``{label, number}``."""
-    found = []
-    for phone in org.data.get("phones", ()):
-        if isinstance(phone, dict):
-            found.append((str(phone.get("label", "")), str(phone.get("number", ""))))
-        else:
-            found.append(("", str(phone)))
-    return found
-
-
 def person_id(org, name: str) -> str:
     return f"person-{digest(org.slug + '/' + name)}"
 
@@ -54,7 +43,7 @@ def profile(site, org, money: frozenset[str]) -> dict:
         "parent": {"slug": org.parent.slug, "name": org.parent.name, "json": absolute(settings, org_json_path(org.parent))}
         if org.parent else None,
         "children": [{"slug": c.slug, "name": c.name, "json": absolute(settings, org_json_path(c))} for c in org.children],
-        "phones": [{"label": label, "number": number} for label, number in phones(org)],
+        "phones": [{"label": phone.label, "number": phone.number} for phone in org.phones],
         "records": len(org.records),
         "source": org.source_path,
         "sha256": org.sha256,
@@ -83,7 +72,7 @@ def directory_rows(site, cols: list[Column]) -> list[list]:
     table = []
     for org in site.orgs.values():
         row = {"slug": org.slug, "kind_label": org.kind_label, "parent_name": org.parent.name if org.parent else "",
-               "phones": "、".join(f"{label}：{number}" if label else number for label, number in phones(org)),
+               "phones": "、".join(phone.as_line() for phone in org.phones),
                "url": absolute(settings, org.url), "json": absolute(settings, org_json_path(org))}
         for col in cols:
             if col.path:
@@ -106,7 +95,7 @@ def memberships(site) -> list[dict]:
 
 def popolo_organization(site, org) -> dict:
     contacts = [{"type": "address", "label": "办公地址", "value": org.address, "note": f"办公时间：{org.hours}"}]
-    contacts += [{"type": "voice", "label": label or "公开电话", "value": number} for label, number in phones(org)]
+    contacts += [{"type": "voice", "label": phone.label or "公开电话", "value": phone.number} for phone in org.phones]
     if org.data.get("fax"):
         contacts.append({"type": "fax", "label": "传真", "value": org.data["fax"]})
     result = {"id": org.slug, "name": org.name, "classification": org.kind_label, "contact_details": contacts,
