@@ -5,6 +5,9 @@ is meant to change the output, record the new digests and let the diff of
 tests/golden/demo.sha256 show which files moved:
 
     GONGKAI_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
+
+Feeds, JSON and data.json carry the times of the content's git commits: record the digests
+after committing a change to content/, not before.
 """
 
 from __future__ import annotations
