@@ -31,6 +31,7 @@ KINDS = {
     "org-catalogue": "liushu-village/catalogue/index.html", "services": "services/index.html",
     "services-topics": "services/topics.html", "finance-overview": "liushu-village/finance.html",
     "freshness": "freshness.html", "not-found": "404.html", "site-page": "pages/about.html",
+    "standard-catalogue": "standard/village.html", "apply": "apply/index.html", "apply-form": "apply/form.html",
 }
 
 
@@ -84,6 +85,21 @@ def test_page_kind_passes_axe_and_fits_the_screen(site, context_for, kind, width
         assert page.evaluate("document.documentElement.lang") == "zh-CN"
         overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px at {width}px"
+        assert axe_violations(page) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_page_kind_in_large_print_passes_axe_and_fits_a_phone(site, context_for, kind):
+    """长辈版 (#elder): 137.5 % text and darker colours must not break a page at 360 px."""
+    page = context_for(360).new_page()
+    try:
+        page.goto(locate(site, KINDS[kind]).as_uri() + "#elder")
+        assert page.evaluate("document.documentElement.matches(':target')")
+        page.screenshot(path=str(ARTIFACTS / f"{kind}-360-elder.png"), full_page=True)
+        overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{kind} in large print scrolls sideways by {overflow}px"
         assert axe_violations(page) == []
     finally:
         page.close()

@@ -106,3 +106,35 @@ def test_catalogue_is_paginated_in_static_pages(demo_site):
         shown += len(doc.xpath("//table[@class='catalogue']/tbody/tr"))
         assert doc.xpath("//nav[@class='pager']//span[@aria-current='page']")[0].text_content() == str(n)
     assert shown == total
+
+
+def test_every_page_has_a_favicon_and_its_own_description(demo_site):
+    """Lighthouse's best-practice (favicon) and SEO (meta description) audits, on every page."""
+    pages = sorted(demo_site.rglob("*.html"))
+    assert len(pages) > 200
+    descriptions = {}
+    for file in pages:
+        doc = lxml.html.fromstring(file.read_text("utf-8"))
+        description = doc.xpath("//head/meta[@name='description']/@content")
+        assert len(description) == 1 and len(description[0].strip()) >= 10, file
+        descriptions[file] = description[0]
+        icons = doc.xpath("//head/link[@rel='icon']/@href")
+        assert icons, file
+        if file.name != "404.html":  # its links start at the site root
+            assert all((file.parent / href).resolve().is_file() for href in icons), (file, icons)
+    records = [f for f in pages if f.parent.name in RECORD_TYPES]
+    assert len({descriptions[f] for f in records}) == len(records), "each record page describes itself"
+
+
+def test_one_page_of_each_kind_fits_a_phone_in_large_print(demo_site, phone):
+    """长辈版 (#elder) on the demo's real pages: 137.5 % text must not push a page sideways."""
+    pages = dict(demo_pages(demo_site), standard=demo_site / "standard/village.html", apply=demo_site / "apply/index.html")
+    page = phone.new_page()
+    wide = {}
+    for kind, file in pages.items():
+        page.goto(file.as_uri() + "#elder")
+        overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            wide[kind] = overflow
+    page.close()
+    assert wide == {}

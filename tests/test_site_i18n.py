@@ -52,11 +52,15 @@ def test_every_word_the_model_puts_on_a_page_has_an_english_translation():
     """Type names, enumerated values and freshness findings reach pages through gettext of a
     variable: babel cannot extract them from the templates."""
     from gongkai.freshness import MESSAGES, PERIOD_WORDS
+    from gongkai.application_form import words as form_words
+    from gongkai.settings import STANDARD_FIELDS
     from gongkai.types import ALL_TYPES
 
     english = read_po((THEME / "translations/en/LC_MESSAGES/messages.po").open("rb"), locale="en")
     words = {t.label for t in ALL_TYPES.values()}
     words |= {word for t in ALL_TYPES.values() for labels in t.values.values() for word in labels.values()}
     words |= set(MESSAGES.values()) | set(PERIOD_WORDS.values())  # the freshness page's findings
+    words |= set(STANDARD_FIELDS)  # the 标准目录's column heads
+    words |= form_words()  # the application form, on its page and in its .docx
     assert len(words) > 20
     assert sorted(w for w in words if not (english.get(w) and english.get(w).string)) == []

@@ -78,7 +78,8 @@ def test_budget_page_has_planned_actual_difference_and_totals(site):
 def test_subsidy_page_has_recipients_total_and_masked_ids_only(site):
     doc = page(site, find_record(site, "2026年耕地地力保护补贴发放名单"))
     table = rows(doc, "//table[contains(@class,'recipients')]")
-    assert table[1][:3] == ["1", "张某某", "211.00"] and "513099********1234" in table[1]
+    assert table[0][:4] == ["序号", "姓名", "数量（亩）", "金额（元）"], "amount next to the quantity it is computed from"
+    assert table[1][:4] == ["1", "张某某", "2.0", "211.00"] and "513099********1234" in table[1]
     assert table[-1][:2] == ["合计（2 人）", "580.25"]
     assert not re.search(r"\d{17}[\dX]", text(doc)), "an unmasked id reached the page"
 
@@ -218,14 +219,33 @@ def test_services_listed_by_department_and_by_topic(site):
 def test_finance_overview_chart_and_table_show_the_same_numbers(site):
     doc = page(site, "liushu-village/finance.html")
     table = rows(doc, "//table[contains(@class,'periods')]")
-    assert table[1:] == [["2026-01", "6,200.00", "2,320.50", "13,879.50"], ["2026-02", "3,000.00", "2,956.30", "13,923.20"],
-                         ["2026-03", "8,000.00", "6,500.00", "15,423.20"]]
+    assert table[1:] == [["2026-03", "8,000.00", "6,500.00", "15,423.20"], ["2026-02", "3,000.00", "2,956.30", "13,923.20"],
+                         ["2026-01", "6,200.00", "2,320.50", "13,879.50"]], "the latest period first"
     bar_titles = [text(t) for t in doc.xpath("//svg//rect/title")]
     assert bar_titles == ["2026-01 收入 6,200.00", "2026-01 支出 2,320.50", "2026-02 收入 3,000.00", "2026-02 支出 2,956.30",
                           "2026-03 收入 8,000.00", "2026-03 支出 6,500.00"]
     year = rows(doc, "//h3[@id='year-2026']/following::table[1]")
     assert ["收入合计", "17,200.00"] in year and ["支出合计", "11,776.80"] in year
     assert not (site / "hexi-county/finance.html").exists()
+
+
+def test_ledgers_link_the_previous_and_next_period_of_their_org(site):
+    ledgers = {}
+    for file in sorted((site / "liushu-village/finance").glob("*.html")):
+        doc = lxml.html.fromstring(file.read_text("utf-8"))
+        period = text(doc.xpath("//dl[@class='balance']/div[dt='所属期间']/dd")[0])
+        links = {rel: ((file.parent / a.get("href")).resolve(), text(a)) for rel in ("prev", "next") for a in doc.xpath(f"//a[@rel='{rel}']")}
+        ledgers[period] = (file.resolve(), links)
+    periods = sorted(ledgers)
+    assert periods == ["2026-01", "2026-02", "2026-03"]
+    for i, period in enumerate(periods):
+        links = ledgers[period][1]
+        expected = {}
+        if i:
+            expected["prev"] = (ledgers[periods[i - 1]][0], f"上一期：{periods[i - 1]}")
+        if i + 1 < len(periods):
+            expected["next"] = (ledgers[periods[i + 1]][0], f"下一期：{periods[i + 1]}")
+        assert links == expected, period
 
 
 def test_freshness_names_the_late_village_against_the_newest_record_date(site):
@@ -256,11 +276,12 @@ def test_record_page_with_its_css_is_at_most_50_kb(site):
     assert heaviest.stat().st_size + css <= 50 * 1024, (heaviest, heaviest.stat().st_size, css)
 
 
-def test_pages_other_than_search_carry_no_script(site):
+def test_pages_other_than_search_carry_only_the_large_print_script(site):
     for file in html_files(site):
-        if file.name == "search.html":
-            continue
-        assert not lxml.html.fromstring(file.read_text("utf-8")).xpath("//script"), file
+        scripts = lxml.html.fromstring(file.read_text("utf-8")).xpath("//script")
+        sources = [s.get("src", "").rsplit("/", 1)[-1] for s in scripts if not (s.text or "").strip()]
+        assert len(sources) == len(scripts), f"{file}: no inline script"
+        assert sources == (["elder.js", "search.js"] if file.name == "search.html" else ["elder.js"]), file
 
 
 def test_same_content_gives_byte_identical_pages(site, tmp_path):

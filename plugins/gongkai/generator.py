@@ -45,6 +45,7 @@ class RecordGenerator(Generator):
                 raise ContentErrors(problems)
             self.site = site
         self.context["gongkai"] = self.site
+        self.context["settings"] = self.site.settings  # Pelican's own pages share the footer
 
     def generate_output(self, writer) -> None:
         self.site.pages = sorted(self.context.get("pages", []), key=lambda p: p.slug)

@@ -23,6 +23,7 @@ from typing import Any
 from .errors import GongkaiError
 from .problems import Problem, Problems
 from .types import RECORD_TYPES
+from .types.org import KINDS as org_kinds
 
 log = logging.getLogger("gongkai")
 
@@ -34,6 +35,9 @@ GOVERNMENT_COLUMNS = ("法规文件", "机构职能", "规划计划", "统计信
 ORG_GROUPS = ("village", "government")
 # What DCAT-US 1.1 accepts after "mailto:" (vcard.json's hasEmail pattern), or "" (not set).
 EMAIL = r"([\w_~!$&'()*+,;=:.-]+@[\w.-]+\.[\w.-]+)?"
+ORG_KINDS = tuple(org_kinds)  # village, township, department, county
+# The columns of a 标准目录 (基层政务公开标准化规范化, 国办发〔2019〕54号), in the standard's order.
+STANDARD_FIELDS = ("公开事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式", "公开层级")
 
 
 class SettingsError(GongkaiError):
@@ -130,6 +134,29 @@ class Table(Kind):
         return converted
 
 
+class Entries(Kind):
+    """A non-empty list of entries, each a dict giving every one of ``fields`` as text (and nothing else)."""
+
+    def __init__(self, fields: tuple[str, ...]) -> None:
+        self.fields = fields
+
+    def convert(self, value: Any) -> list[dict[str, str]]:
+        if not isinstance(value, (list, tuple)) or not value:
+            raise ValueError(f"应当是一组事项，每项写明{'、'.join(self.fields)}")
+        return [self._entry(n, entry) for n, entry in enumerate(value, 1)]
+
+    def _entry(self, n: int, entry: Any) -> dict[str, str]:
+        if not isinstance(entry, Mapping):
+            raise ValueError(f"里第 {n} 项应当是一组“键: 值”，写明{'、'.join(self.fields)}")
+        for key in entry:
+            if key not in self.fields:
+                raise ValueError(f"里第 {n} 项的键“{key}”不对：只能是 {'、'.join(self.fields)}")
+        for key in self.fields:
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise ValueError(f"里第 {n} 项缺少“{key}”（要写成文字）")
+        return {key: entry[key] for key in self.fields}
+
+
 def option(default: Any, kind: Kind, doc: str, pelican: str = "") -> Any:
     """Declare a setting: its default, its kind, a one-line doc, and the Pelican name it is read from if not GONGKAI_."""
     metadata = {"kind": kind, "doc": doc, "pelican": pelican}
@@ -166,6 +193,26 @@ class Settings:
         "回答开放数据问题的电子邮箱（data.json 的 contactPoint）；设置了 SITEURL（要发布的网站）时必须填写。")
     ocid_prefix: str = option("ocds-gongkai", Text(r"ocds-[a-z0-9]+", '"ocds-abc123"'),
                               "采购数据（OCDS）的 ocid 前缀，向开放合同伙伴组织登记所得。")
+    standard_catalogues: dict[str, dict[str, list[dict[str, str]]]] = option(
+        {}, Table(Table(Entries(STANDARD_FIELDS), example='{"财务": [{"公开事项": "村级财务收支", …}]}'), ORG_KINDS,
+                  '{"village": {"财务": [{"公开事项": "村级财务收支", …}]}}'),
+        "标准目录（国办发〔2019〕54号）：按机构类别（village / township / department / county）和公开栏目，"
+        "列出每个公开事项的公开内容、依据、时限、主体、渠道和载体、对象、方式和层级；每类一页。")
+    # 依申请公开 (条例 Arts. 27–33): where and how the public applies, on the apply/ page and the form.
+    apply_office: str = option("", Text(), "受理政府信息公开申请的机构，例如“青峰县人民政府办公室（县政务公开办）”。")
+    apply_in_person: str = option("", Text(), "当面提交申请的地点和时间。")
+    apply_post: str = option("", Text(), "邮寄申请的地址、收件人和邮政编码。")
+    apply_email: str = option("", Text(EMAIL, '"zwgk@qingchuan.gov.cn"'), "接收申请的电子邮箱（数据电文）。")
+    apply_phone: str = option("", Text(), "咨询申请事宜的电话。")
+    # The site's identity in every page's footer (政府网站发展指引): `check` warns when a site to publish lacks one.
+    host_org: str = option("", Text(), "网站的主办单位，显示在每一页的页脚，例如“青峰县人民政府办公室”。")
+    site_code: str = option("", Text(r"([0-9A-Za-z]{10})?", '"5108230001"'), "网站标识码（10 位），显示在每一页的页脚。")
+    icp_record: str = option("", Text(r"(\S+ICP备\d+号(-\d+)?)?", '"蜀ICP备12345678号-1"'),
+                             "ICP备案号，显示在每一页的页脚，链接到工业和信息化部的备案查询网站。")
+    police_record: str = option("", Text(r"(\S+公网安备 ?\d{14}号)?", '"川公网安备 51082302000123号"'),
+                                "公安机关备案号，显示在每一页的页脚，链接到全国互联网安全管理服务平台上本站的备案信息。")
+    conac_url: str = option("", Url(), "党政机关网站标识的链接地址（开办网站时由机构编制部门给出），显示在每一页的页脚。")
+    contact_address: str = option("", Text(), "网站主办单位的联系地址，显示在每一页的页脚。")
 
     @classmethod
     def from_pelican(cls, pelican_settings: Mapping[str, Any], config: Path | None = None) -> Settings:
@@ -181,7 +228,7 @@ class Settings:
             try:
                 values[f.name] = f.metadata["kind"].convert(pelican_settings[name])
             except ValueError as error:
-                problems.error(where, lines.get(name, 1), f"设置 {name} {error}（现在是 {pelican_settings[name]!r}）；这个设置是{f.metadata['doc']}")
+                problems.error(where, lines.get(name, 1), f"设置 {name} {error}（现在是 {shown(pelican_settings[name])}）；这个设置是{f.metadata['doc']}")
         settings = cls(**values)
         settings._check_together(problems, where, lines)
         if problems.errors:
@@ -205,6 +252,11 @@ class Settings:
                 if column not in allowed:
                     problems.error(where, lines.get(PREFIX + "DEFAULT_COLUMNS", 1),
                                    f"设置 GONGKAI_DEFAULT_COLUMNS 里 {group} 的 {record_type} 写的栏目“{column}”不在栏目表里：可用的栏目：{'、'.join(allowed)}")
+        for kind, by_column in self.standard_catalogues.items():
+            for column in by_column:
+                if column not in self.columns_for(kind):
+                    problems.error(where, lines.get(PREFIX + "STANDARD_CATALOGUES", 1),
+                                   f"设置 GONGKAI_STANDARD_CATALOGUES 里 {kind} 的栏目“{column}”不在栏目表里：可用的栏目：{'、'.join(self.columns_for(kind))}")
 
     def columns_for(self, org_kind: str) -> tuple[str, ...]:
         return self.village_columns if org_kind == "village" else self.government_columns
@@ -215,6 +267,12 @@ class Settings:
         columns = RECORD_TYPES[record_type].columns
         assert columns is not None
         return override or columns.for_kind(org_kind)
+
+
+def shown(value: Any, limit: int = 80) -> str:
+    """A value as the message quotes it: a long one (a whole 标准目录) cut, so the line stays readable."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def pelican_name(f: Field[Any]) -> str:

@@ -23,6 +23,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from .display import anchor
+from .site_identity import police_lookup_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -59,6 +60,7 @@ def prepare(env: Environment, theme: str, language: str) -> None:
     env.globals["plain_gettext"] = words.gettext  # for writers that build words outside templates
     env.globals["html_lang"] = language.replace("_", "-")
     env.filters["anchor"] = anchor
+    env.filters["police_lookup_url"] = police_lookup_url
 
 
 def on_generator_init(generator: Generator) -> None:

@@ -31,9 +31,11 @@ def summary(problems: Problems, record_count: int) -> str:
 
 def run(args: Namespace) -> int:
     from ..load import load_site
+    from ..site_identity import warn_if_missing
 
     project = from_args(args)
     site, problems = load_site(project.content, project.settings)
+    warn_if_missing(project.settings, project.config, problems)
     print_problems(problems)
     print(summary(problems, len(site.records)), file=sys.stderr)
     return 1 if problems.errors else 0

@@ -21,7 +21,10 @@ HOUSE_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十百零〇�
 ILLNESS = re.compile(r"患[^，,、；;）)\s]{1,6}|尿毒症|白血病|精神病|精神障碍|智力障碍|智障|肿瘤|癌症?|偏?瘫痪?|残疾|痴呆|透析|化疗"
                      r"|艾滋病?|肝炎|结核病?|失明|聋哑|[重大慢]?病|[^，,、；;（(\s]{1,3}症")
 RECIPIENT_TEXT = ("name", "group")
-OPTIONAL_COLUMNS = ("group", "household_size", "quantity", "id")
+# The optional columns of the recipient table: the numbers an amount follows from stand just
+# before it (quantity × rate, so a reader checks it on a phone without scrolling), details after.
+COUNT_COLUMNS = ("household_size", "quantity")
+DETAIL_COLUMNS = ("group", "id")
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,8 @@ class SubsidyFacts:
 @dataclass(frozen=True)
 class SubsidyView:
     recipients: list[dict[str, Any]]
-    columns: list[str]  # the optional columns some recipient fills
+    counts: list[str]  # the COUNT_COLUMNS some recipient fills
+    details: list[str]  # the DETAIL_COLUMNS some recipient fills
     total: Decimal
     count: int
     unit: str
@@ -103,5 +107,6 @@ class Subsidy(RecordType):
         data, facts = record.data, record.facts
         assert isinstance(facts, SubsidyFacts)
         recipients = data["recipients"]
-        return SubsidyView(recipients, [key for key in OPTIONAL_COLUMNS if any(key in r for r in recipients)],
+        filled = [key for key in COUNT_COLUMNS + DETAIL_COLUMNS if any(key in r for r in recipients)]
+        return SubsidyView(recipients, [k for k in filled if k in COUNT_COLUMNS], [k for k in filled if k in DETAIL_COLUMNS],
                            money(data["total"]), facts.recipient_count, data.get("unit", ""), data.get("rate"))

@@ -7,6 +7,7 @@ and share nothing but the model and the ``Output`` they write through.
 from __future__ import annotations
 
 from . import attachments, catalogue, finance_overview, freshness, pages, schemas, services, sitemap
+from . import application, standard_catalogue
 from . import search as search_writer
 from . import data_csv, data_page, dcat, feeds, fiscal, ocds, org_directory, record_json
 from .output import Output
@@ -18,6 +19,8 @@ WRITERS = [
     pages.write_not_found,
     catalogue.write,
     services.write,
+    standard_catalogue.write,
+    application.write,
     finance_overview.write,
     freshness.write,
     sitemap.write,

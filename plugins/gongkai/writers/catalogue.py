@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import standard_catalogue
+
 PAGE_SIZE = 50
 
 
@@ -57,6 +59,6 @@ def write(site, output) -> None:
         row = entry(record)
         everything.append(row)
         by_org[record.org.slug].append(row)
-    write_pages(output, "catalogue/", everything, org=None)
+    write_pages(output, "catalogue/", everything, org=None, standards=standard_catalogue.links(site.settings))
     for slug, rows in by_org.items():
         write_pages(output, f"{slug}/catalogue/", rows, org=site.orgs[slug])

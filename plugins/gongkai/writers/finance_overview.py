@@ -63,5 +63,6 @@ def write(site, output) -> None:
         rows = periods(records)
         chart = bars_and_line([p.period for p in rows], [(_("收入"), [p.income for p in rows]), (_("支出"), [p.expense for p in rows])],
                               _("期末余额"), [p.closing for p in rows], yuan)
-        output.render("finance_overview.html", f"{org.slug}/finance.html", org=org, periods=rows, chart=chart,
+        # the chart reads left to right in time; the table starts with the latest period
+        output.render("finance_overview.html", f"{org.slug}/finance.html", org=org, periods=rows[::-1], chart=chart,
                       years=years(records))

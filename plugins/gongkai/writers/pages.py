@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import display, qr
 from ..datasets import org_json_path
+from . import standard_catalogue
 from .feeds import alternates, column_feed, org_feed
 
 MEMBER_BODIES = ("村两委", "村务监督委员会")
@@ -26,7 +27,18 @@ def referenced_by(site) -> dict[int, dict[str, list]]:
     return back
 
 
-def record_context(site, record, back=None) -> dict:
+def ledger_neighbours(site) -> dict[int, tuple]:
+    """For each finance record, the same org's ledgers of the periods just before and after it
+    (None at either end), so a citizen can page through the months."""
+    neighbours: dict[int, tuple] = {}
+    for org in site.orgs.values():
+        ledgers = sorted((r for r in org.records if r.type == "finance"), key=lambda r: r.data["period"])
+        for i, record in enumerate(ledgers):
+            neighbours[id(record)] = (ledgers[i - 1] if i else None, ledgers[i + 1] if i + 1 < len(ledgers) else None)
+    return neighbours
+
+
+def record_context(site, record, back=None, neighbours=None) -> dict:
     schema = site.schemas[record.type]
     address = qr.record_address(site.settings.site_url, record.url)
     label = f"{record.org.name} {record.title}"
@@ -35,13 +47,14 @@ def record_context(site, record, back=None) -> dict:
             "view": record.record_type.view(record),
             "schema_label": lambda path: display.field_label(schema, path),
             "address": address, "qr": qr.svg(address, label) if address else None,
-            "alternates": alternates(site, record=record), "back": (back or {}).get(id(record), {})}
+            "alternates": alternates(site, record=record), "back": (back or {}).get(id(record), {}),
+            "neighbours": (neighbours or {}).get(id(record), (None, None))}
 
 
 def write_records(site, output) -> None:
-    back = referenced_by(site)
+    back, neighbours = referenced_by(site), ledger_neighbours(site)
     for record in site.records:
-        output.render("record.html", record.url, **record_context(site, record, back))
+        output.render("record.html", record.url, **record_context(site, record, back, neighbours))
 
 
 def member_groups(org) -> list[tuple[str, list[dict]]]:
@@ -70,6 +83,7 @@ def write_orgs(site, output) -> None:
                       member_groups=member_groups(org), column_limit=COLUMN_LIMIT,
                       latest_finance=max(finance, key=lambda r: (r.data["period"], r.date)) if finance else None,
                       has_finance=bool(finance), feeds=feed_links(org) if org.records else [],
+                      standard_catalogue=standard_catalogue.page_url(org.kind) if org.kind in site.settings.standard_catalogues else None,
                       alternates=[*alternates(site, org=org), ("application/json", org_json_path(org), f"{org.name}（JSON 数据）")])
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
+from . import application, standard_catalogue
+
 PREVIEW = "http://127.0.0.1:8000"  # publish.py serve; a published site has SITEURL
 OTHER_PAGES = ("search.html", "feeds/index.html", "data/index.html")  # written by the search, feeds and data writers
 
@@ -18,6 +20,8 @@ def entries(site) -> list[tuple[str, str | None]]:
     """(site-relative URL, lastmod or None) of every HTML page worth indexing."""
     urls = [("index.html", None), ("catalogue/index.html", None), ("freshness.html", None)]
     urls += [(url, None) for url in OTHER_PAGES]
+    urls += [(url, None) for _kind, url in standard_catalogue.links(site.settings)]
+    urls += [(application.PAGE, None), (application.FORM, None)]
     if any(r.type == "service" for r in site.records):
         urls += [("services/index.html", None), ("services/topics.html", None)]
     for org in site.orgs.values():
