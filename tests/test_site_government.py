@@ -85,7 +85,7 @@ def test_each_configured_standard_catalogue_is_a_page_of_its_columns_and_items(d
         for section in doc.xpath("//main//section"):
             table = section.xpath(".//table")[0]
             assert [text(th) for th in table.xpath("./thead/tr/th")] == list(STANDARD_FIELDS)
-            shown[text(section.xpath("./h2")[0])] = [dict(zip(STANDARD_FIELDS, map(text, tr.xpath("./th|./td"))))
+            shown[text(section.xpath("./h2")[0])] = [dict(zip(STANDARD_FIELDS, map(text, tr.xpath("./th|./td")), strict=True))
                                                       for tr in table.xpath("./tbody/tr")]
         assert shown == by_column, kind
         order = [text(h) for h in doc.xpath("//main//section/h2")]

@@ -8,7 +8,6 @@ import io
 import re
 import shutil
 import unicodedata
-from pathlib import Path
 
 import pytest
 
