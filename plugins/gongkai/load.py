@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from . import identity, plausibility, privacy_scan, unpublished
-from .attachment_checks import attachment_problems
+from . import identity, plausibility, unpublished
+from .attachments.checks import attachment_problems
 from .checking import Checker
-from .privacy_scan import public_phones
+from .privacy import scan as privacy_scan
+from .privacy.scan import public_phones
 from .markup import Markup, first_paragraph
 from .model import Attachment, Org, Phone, Record, Site
 from .problems import Problems

@@ -23,8 +23,8 @@ def add_arguments(parser: ArgumentParser) -> None:
 
 def run(args: Namespace) -> int:
     from ..markup import Markup
-    from ..masking import mask_numbers
-    from ..privacy_scan import file_leaks
+    from ..privacy.masking import mask_numbers
+    from ..privacy.scan import file_leaks
 
     project = from_args(args)
     markup = Markup()

@@ -38,7 +38,7 @@ from ..load import (
 )
 from ..markup import Markup
 from ..model import Record, Site
-from ..privacy_scan import public_phones
+from ..privacy.scan import public_phones
 from ..problems import ERROR, Problem, Problems, errors_in
 from ..reading.source import RECORD_SUFFIXES, SourceFile, decode, parse_text
 from ..reading.yamltext import LineDict

@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from .. import privacy
+from ..privacy import personal_numbers
 from ..problems import Problems
 from .table import Sheet, is_filled
 
@@ -165,6 +165,6 @@ class Cells:
     def public_text(self, row: int, col: int | None, label: str, own_phones: frozenset[str]) -> str:
         """Text that will be published: an ID, bank or phone number in it is refused here, at its cell."""
         text = self.text(row, col)
-        for finding in privacy.scan(text, own_phones):
+        for finding in personal_numbers.scan(text, own_phones):
             self.error(row, col, f"「{label}」里有{finding.what}（{finding.shown}）：{finding.fix}")
         return text

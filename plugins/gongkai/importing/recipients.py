@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..money import yuan
-from ..privacy import id_check_digit_ok, mask_id
+from ..privacy.personal_numbers import id_check_digit_ok, mask_id
 from ..problems import Problems
 from ..types.subsidy import MASKED_ID, is_minimal_living
 from .cells import CENT

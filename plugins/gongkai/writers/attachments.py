@@ -1,8 +1,8 @@
 """Copy the files records point to (PDF, DOCX, …) to their public place; photos without
 their metadata (``images``: GPS was refused by the checks, device and author go here)."""
 
-from ..attachment_kinds import IMAGES, KIND_OF_SUFFIX
-from ..images import without_metadata
+from ..attachments.images import without_metadata
+from ..attachments.kinds import IMAGES, KIND_OF_SUFFIX
 
 
 def write(site, output) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..privacy.scan import Leak, name_leaks, text_findings
 from . import images
-from .attachment_kinds import IMAGES, Refused, check_kind
-from .attachment_text import Unreadable, runs
-from .privacy_scan import Leak, name_leaks, text_findings
+from .kinds import IMAGES, Refused, check_kind
+from .text import Unreadable, runs
 
 FIX_INSIDE = "请在附件里改正后，重新放入这个文件"
 

@@ -15,16 +15,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import privacy, readable
-from .checking import Checker
-from .markup import Markup, first_paragraph, sanitise
-from .model import Phone
-from .privacy import Finding
-from .problems import FieldPath, Problems
-from .reading import yamltext
-from .reading.source import SourceFile, read_source
-from .schema import Schemas
-from .types import ALL_TYPES
+from ..checking import Checker
+from ..markup import Markup, first_paragraph, sanitise
+from ..model import Phone
+from ..problems import FieldPath, Problems
+from ..reading import yamltext
+from ..reading.source import SourceFile, read_source
+from ..schema import Schemas
+from ..types import ALL_TYPES
+from . import personal_numbers, readable
+from .personal_numbers import Finding
 
 
 @dataclass(frozen=True)
@@ -54,17 +54,17 @@ def _unique(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def text_findings(value: str, own_phones: frozenset[str]) -> list[Finding]:
-    if readable.digit_count(value) < privacy.SHORTEST:
+    if readable.digit_count(value) < personal_numbers.SHORTEST:
         return []
-    return _unique(f for run in readable.text_runs(value) for f in privacy.scan(run, own_phones))
+    return _unique(f for run in readable.text_runs(value) for f in personal_numbers.scan(run, own_phones))
 
 
 def html_findings(fragment: str, own_phones: frozenset[str]) -> list[Finding]:
-    if readable.digit_count(fragment) < privacy.SHORTEST:
+    if readable.digit_count(fragment) < personal_numbers.SHORTEST:
         return []
     # A run can show markup as text (a code span's "&nbsp;" or "<!-- -->"): read it as HTML too.
     runs = (text for run in readable.html_runs(fragment) for text in readable.text_runs(run))
-    return _unique(f for run in runs for f in privacy.scan(run, own_phones))
+    return _unique(f for run in runs for f in personal_numbers.scan(run, own_phones))
 
 
 def text_values(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -185,7 +185,7 @@ def page_leaks(file: Path, content_dir: Path, own_phones: frozenset[str], markup
 
 def public_phones(phones: Iterable[str]) -> frozenset[str]:
     """Digits of an org's public phones, as a reader gets them: these may be published."""
-    return frozenset(privacy.digits_of(readable.normalise(p)) for p in phones)
+    return frozenset(personal_numbers.digits_of(readable.normalise(p)) for p in phones)
 
 
 def own_phones(file: Path, content: Path) -> frozenset[str]:

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from .markup import sanitise
+from ..markup import sanitise
 
 # Unicode's format characters (category Cf) and the other code points that draw nothing.
 _INVISIBLE = re.compile(

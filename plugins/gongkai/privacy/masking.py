@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .privacy import MASKED, Finding
+from .personal_numbers import MASKED, Finding
 
 _GAP_PIECE = (r"(?:[ \t\u3000\-.·・‐‑‒–—―−_－．]|[*_~`]{1,3}|<!--(?:(?!-->).){0,200}?-->|</?[A-Za-z][^<>\n]{0,200}>"
               r"|&(?:nbsp|ensp|emsp|thinsp|zwsp|shy|#0*(?:32|45|46|160|173|8203)|#[xX]0*(?:20|2[dDeE]|[aA]0|[aA][dD]|200[bB]));"
