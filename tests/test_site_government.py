@@ -138,7 +138,7 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 def form_words() -> list[str]:
-    from gongkai import application_form
+    from gongkai.writers import application_form
     return [word for section in application_form.SECTIONS
             for word in (section.heading, *section.fields, *(w for q, boxes in section.choices for w in (q, *boxes)))]
 
@@ -199,7 +199,7 @@ def test_the_word_form_opens_in_libreoffice_on_one_page_with_every_question(demo
 
 
 def test_the_word_form_is_the_same_bytes_for_the_same_settings(demo_site, tmp_path):
-    from gongkai import application_form
+    from gongkai.writers import application_form
     again = application_form.as_docx(demo_settings().apply_office, str)
     assert again == (demo_site / "apply/application-form.docx").read_bytes()
     assert again != application_form.as_docx("青峰县民政局", str)

@@ -51,10 +51,10 @@ def test_no_chinese_text_outside_gettext_in_templates():
 def test_every_word_the_model_puts_on_a_page_has_an_english_translation():
     """Type names, enumerated values and freshness findings reach pages through gettext of a
     variable: babel cannot extract them from the templates."""
-    from gongkai.application_form import words as form_words
     from gongkai.freshness import MESSAGES, PERIOD_WORDS
     from gongkai.settings import STANDARD_FIELDS
     from gongkai.types import ALL_TYPES
+    from gongkai.writers.application_form import words as form_words
 
     english = read_po((THEME / "translations/en/LC_MESSAGES/messages.po").open("rb"), locale="en")
     words = {t.label for t in ALL_TYPES.values()}

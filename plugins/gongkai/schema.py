@@ -32,9 +32,8 @@ import fastjsonschema
 import jsonschema
 from fastjsonschema.ref_resolver import RefResolver
 
-from . import written_dates
 from .problems import FieldPath
-from .reading import syntax
+from .reading import syntax, written_dates
 from .types import ALL_TYPES, TYPES_DIR, RecordType
 
 _TYPE_NAMES = {

@@ -5,8 +5,8 @@ settings (apply/application-form.docx)."""
 
 from __future__ import annotations
 
-from .. import application_form
 from ..theme_env import gettext_of
+from . import application_form
 
 PAGE = "apply/index.html"
 FORM = "apply/form.html"
